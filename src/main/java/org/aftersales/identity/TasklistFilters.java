@@ -1,0 +1,141 @@
+package org.aftersales.identity;
+
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tasklist filters for every role: a group queue and an overdue list per staff group,
+ * and "My tasks" per person.
+ *
+ * <p>Expressions in stored queries are off (an expression in a filter is code run for
+ * whoever opens it), so filters cannot say {@code ${currentUser()}} or {@code ${now()}}.
+ * Instead each person gets a filter naming them, and the overdue filters' due date is
+ * moved to "now" on a schedule. Both happen here, at start and then periodically, so
+ * people created later in Admin get their filter within the refresh interval.
+ */
+@Component
+public class TasklistFilters {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TasklistFilters.class);
+
+  static final String KIND = "aftersalesFilter";
+  static final String KIND_QUEUE = "group-queue";
+  static final String KIND_OVERDUE = "group-overdue";
+  static final String KIND_MINE = "my-tasks";
+  static final String OWNER = "owner";
+
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final IdentityService identityService;
+  private final IdentitySeeder identitySeeder;
+
+  public TasklistFilters(FilterService filterService, TaskService taskService,
+      IdentityService identityService, IdentitySeeder identitySeeder) {
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.identityService = identityService;
+    this.identitySeeder = identitySeeder;
+  }
+
+  public void seed() {
+    int priority = 10;
+    for (StaffGroup group : StaffGroup.values()) {
+      Filter queue = ensureFilter(group.displayName() + " — group queue", KIND_QUEUE, group.id(), priority,
+          "Unclaimed tasks for " + group.id(),
+          taskService.createTaskQuery().taskCandidateGroup(group.id()));
+      identitySeeder.grant(group.id(), Resources.FILTER, queue.getId(), Permissions.READ);
+      Filter overdue = ensureFilter(group.displayName() + " — overdue", KIND_OVERDUE, group.id(), priority + 1,
+          "Tasks of " + group.id() + " past their due date, claimed or not",
+          overdueQuery(group.id()));
+      identitySeeder.grant(group.id(), Resources.FILTER, overdue.getId(), Permissions.READ);
+      priority += 2;
+    }
+    ensurePersonalFilters();
+  }
+
+  /** Moves the overdue filters to the current time and gives new people their filter. */
+  @Scheduled(initialDelayString = "${aftersales.tasklist.overdue-refresh}",
+      fixedDelayString = "${aftersales.tasklist.overdue-refresh}")
+  public void refresh() {
+    try {
+      for (Filter filter : filtersOfKind(KIND_OVERDUE)) {
+        String group = (String) filter.getProperties().get(OWNER);
+        filter.setQuery(overdueQuery(group));
+        filterService.saveFilter(filter);
+      }
+      ensurePersonalFilters();
+    } catch (ProcessEngineException e) {
+      // Another node refreshed at the same moment; the next round catches up.
+      LOG.debug("Tasklist filter refresh skipped: {}", e.getMessage());
+    }
+  }
+
+  private void ensurePersonalFilters() {
+    List<String> withFilter = filtersOfKind(KIND_MINE).stream()
+        .map(filter -> (String) filter.getProperties().get(OWNER))
+        .toList();
+    for (User user : identityService.createUserQuery().list()) {
+      if (!withFilter.contains(user.getId())) {
+        Filter filter = newFilter("My tasks", KIND_MINE, user.getId(), 1,
+            "Tasks assigned to " + user.getId(),
+            taskService.createTaskQuery().taskAssignee(user.getId()));
+        // The owner is granted ALL on their own filter by the engine.
+        filter.setOwner(user.getId());
+        filterService.saveFilter(filter);
+      }
+    }
+  }
+
+  private TaskQuery overdueQuery(String groupId) {
+    return taskService.createTaskQuery()
+        .taskCandidateGroup(groupId)
+        .includeAssignedTasks()
+        .dueBefore(new Date(ClockUtil.getCurrentTime().getTime()));
+  }
+
+  private Filter ensureFilter(String name, String kind, String owner, int priority, String description,
+      TaskQuery query) {
+    return filtersOfKind(kind).stream()
+        .filter(filter -> owner.equals(filter.getProperties().get(OWNER)))
+        .findFirst()
+        .orElseGet(() -> {
+          Filter filter = newFilter(name, kind, owner, priority, description, query);
+          filterService.saveFilter(filter);
+          LOG.info("Created Tasklist filter '{}'", name);
+          return filter;
+        });
+  }
+
+  private Filter newFilter(String name, String kind, String owner, int priority, String description,
+      TaskQuery query) {
+    Map<String, Object> properties = new HashMap<>();
+    properties.put("description", description);
+    properties.put("priority", priority);
+    properties.put("refresh", true);
+    properties.put(KIND, kind);
+    properties.put(OWNER, owner);
+    return filterService.newTaskFilter(name).setProperties(properties).setQuery(query);
+  }
+
+  private List<Filter> filtersOfKind(String kind) {
+    return filterService.createTaskFilterQuery().list().stream()
+        .filter(filter -> filter.getProperties() != null && kind.equals(filter.getProperties().get(KIND)))
+        .toList();
+  }
+}

@@ -1,0 +1,2 @@
+/** Health, metrics and logging that operators rely on. */
+package org.aftersales.operations;

@@ -1,0 +1,93 @@
+package org.aftersales.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.slf4j.MDC;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * HTTP Basic against Camunda identity for {@code /engine-rest} and {@code /api}. The
+ * authenticated user and their groups are set on the engine for the request, so every
+ * engine call made on its behalf runs with authorization checks.
+ *
+ * <p>With {@code requiredGroups} set, the user must belong to one of them (403 otherwise)
+ * and no engine authentication is set: that mode guards operational endpoints.
+ */
+public class BasicAuthenticationFilter extends OncePerRequestFilter {
+
+  private static final String REALM = "Basic realm=\"aftersales\"";
+
+  private final IdentityService identityService;
+  private final Collection<String> requiredGroups;
+
+  public BasicAuthenticationFilter(IdentityService identityService) {
+    this(identityService, List.of());
+  }
+
+  public BasicAuthenticationFilter(IdentityService identityService, Collection<String> requiredGroups) {
+    this.identityService = identityService;
+    this.requiredGroups = requiredGroups;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String[] credentials = credentials(request.getHeader("Authorization"));
+    if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
+      response.setHeader("WWW-Authenticate", REALM);
+      JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationException",
+          "Authentication required: HTTP Basic with a Camunda user's credentials");
+      return;
+    }
+    String userId = credentials[0];
+    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(Group::getId).toList();
+    if (!requiredGroups.isEmpty()) {
+      if (groups.stream().noneMatch(requiredGroups::contains)) {
+        JsonErrors.write(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
+            "User '" + userId + "' may not access this resource");
+        return;
+      }
+      chain.doFilter(request, response);
+      return;
+    }
+    List<String> tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
+        .list().stream().map(Tenant::getId).toList();
+    identityService.setAuthentication(userId, groups, tenants);
+    MDC.put("user", userId);
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      identityService.clearAuthentication();
+      MDC.remove("user");
+    }
+  }
+
+  /** User and password from a Basic header, or null when it is absent or malformed. */
+  static String[] credentials(String header) {
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    int colon = decoded.indexOf(':');
+    if (colon <= 0) {
+      return null;
+    }
+    return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+  }
+}

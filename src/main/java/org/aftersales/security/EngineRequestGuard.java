@@ -1,0 +1,244 @@
+package org.aftersales.security;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses engine REST requests that would run code on the server.
+ *
+ * <p>Expressions: refuses requests that carry an expression ({@code ${...}} or {@code #{...}})
+ * anywhere in a query: URL parameters and JSON bodies, at any depth. Camunda 7.24 CE checks
+ * only the top level of an ad-hoc task query; an expression inside {@code orQueries} is
+ * evaluated, which lets any logged-in user run code on the server.
+ *
+ * <p>Variable values (a JSON field {@code value}) are data, never evaluated, and pass.
+ * Multipart bodies (deployments: models legitimately hold expressions) are not queries
+ * and are left to the authorization check that only admins deploy.
+ *
+ * <p>Java serialization: a variable posted as {@code application/x-java-serialized-object}
+ * is refused with a 400 here; the engine refuses it too (the format is off) but answers 500.
+ */
+public class EngineRequestGuard extends OncePerRequestFilter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineRequestGuard.class);
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Fields whose content is data stored as given, never an expression evaluated by a query. */
+  private static final Set<String> DATA_FIELDS = Set.of("value", "valueInfo");
+  private static final String JAVA_SERIALIZATION = "application/x-java-serialized-object";
+
+  private final int maxInspectedBytes;
+
+  public EngineRequestGuard(int maxInspectedBytes) {
+    this.maxInspectedBytes = maxInspectedBytes;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Optional<String> parameter = expressionInParameters(request);
+    if (parameter.isPresent()) {
+      refuse(request, response, "query parameter '" + parameter.get() + "'");
+      return;
+    }
+    if (!isJson(request)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    byte[] body = request.getInputStream().readNBytes(maxInspectedBytes + 1);
+    if (body.length > maxInspectedBytes) {
+      JsonErrors.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "InvalidRequestException",
+          "Request body larger than " + maxInspectedBytes + " bytes");
+      return;
+    }
+    Optional<String> field = expressionInJson(body);
+    if (field.isPresent()) {
+      refuse(request, response, "field '" + field.get() + "'");
+      return;
+    }
+    if (declaresJavaSerialization(body)) {
+      LOG.warn("Refused {} {}: Java-serialized variable", request.getMethod(), request.getRequestURI());
+      JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
+          "Java serialization of variables is not allowed: valueInfo.serializationDataFormat '"
+              + JAVA_SERIALIZATION + "'; send JSON instead");
+      return;
+    }
+    chain.doFilter(new CachedBodyRequest(request, body), response);
+  }
+
+  private static void refuse(HttpServletRequest request, HttpServletResponse response, String where)
+      throws IOException {
+    LOG.warn("Refused {} {}: expression in {}", request.getMethod(), request.getRequestURI(), where);
+    JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
+        "Expressions are not allowed in queries: " + where);
+  }
+
+  static Optional<String> expressionInParameters(HttpServletRequest request) {
+    String query = request.getQueryString();
+    if (query == null) {
+      return Optional.empty();
+    }
+    // Decode each parameter ourselves: getParameterMap() would consume a form body.
+    for (String pair : query.split("&")) {
+      String decoded;
+      try {
+        decoded = java.net.URLDecoder.decode(pair, StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException malformed) {
+        decoded = pair;
+      }
+      if (containsExpression(decoded)) {
+        int equals = decoded.indexOf('=');
+        return Optional.of(equals < 0 ? decoded : decoded.substring(0, equals));
+      }
+    }
+    return Optional.empty();
+  }
+
+  static Optional<String> expressionInJson(byte[] body) {
+    if (body.length == 0) {
+      return Optional.empty();
+    }
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(body);
+    } catch (JsonProcessingException e) {
+      return Optional.empty(); // not JSON after all: the engine answers 400 itself
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    return find(root, "$");
+  }
+
+  private static Optional<String> find(JsonNode node, String path) {
+    if (node == null) {
+      return Optional.empty();
+    }
+    if (node.isTextual()) {
+      return containsExpression(node.asText()) ? Optional.of(path) : Optional.empty();
+    }
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        Optional<String> found = find(node.get(i), path + "[" + i + "]");
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+    }
+    if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> entry = it.next();
+        String childPath = path + "." + entry.getKey();
+        if (containsExpression(entry.getKey())) {
+          return Optional.of(childPath);
+        }
+        if (DATA_FIELDS.contains(entry.getKey())) {
+          continue;
+        }
+        Optional<String> found = find(entry.getValue(), childPath);
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  static boolean declaresJavaSerialization(byte[] body) {
+    try {
+      return MAPPER.readTree(body).findValues("serializationDataFormat").stream()
+          .anyMatch(format -> JAVA_SERIALIZATION.equalsIgnoreCase(format.asText()));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  static boolean containsExpression(String text) {
+    return text.contains("${") || text.contains("#{");
+  }
+
+  private static boolean isJson(HttpServletRequest request) {
+    String contentType = request.getContentType();
+    return contentType != null && contentType.toLowerCase().contains("json");
+  }
+
+  /** Replays a body that was read for inspection. */
+  static final class CachedBodyRequest extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    CachedBodyRequest(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      InputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() throws IOException {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+          return in.read(buffer, offset, length);
+        }
+
+        @Override
+        public boolean isFinished() {
+          try {
+            return in.available() == 0;
+          } catch (IOException e) {
+            return true;
+          }
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("synchronous replay only");
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+      return new BufferedReader(new InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(encoding)));
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package org.aftersales.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Date;
+import org.aftersales.testsupport.Http;
+import org.aftersales.testsupport.PostgresIntegrationTest;
+import org.aftersales.testsupport.TestUsers;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** What a person sees in Tasklist's filter list, and the overdue filter moving with the clock. */
+@PostgresIntegrationTest
+class TasklistFiltersIT {
+
+  @LocalServerPort int port;
+  @Autowired IdentityService identityService;
+  @Autowired TaskService taskService;
+  @Autowired FilterService filterService;
+  @Autowired TasklistFilters tasklistFilters;
+
+  @Test
+  void eachPersonSeesTheirGroupsFiltersAndTheirOwn() {
+    String qa = TestUsers.ensure(identityService, "filters-qa", "qa");
+    tasklistFilters.refresh();
+
+    var listed = new Http(port).get("/engine-rest/filter?resourceType=Task&maxResults=100", qa, TestUsers.PASSWORD);
+
+    assertThat(listed.statusCode()).isEqualTo(200);
+    assertThat(listed.body())
+        .contains("Quality assurance — group queue", "Quality assurance — overdue", "My tasks")
+        .doesNotContain("Finance — group queue", "Customer service — overdue");
+    assertThat(filterService.createFilterQuery().filterName("My tasks").filterOwner(qa).count()).isEqualTo(1);
+  }
+
+  @Test
+  void overdueFilterShowsTasksPastTheirDueDateAfterARefresh() {
+    String finance = TestUsers.ensure(identityService, "filters-finance", "finance");
+    Task late = newFinanceTask("Settle late posting", new Date(System.currentTimeMillis() - 60_000));
+    Task notYet = newFinanceTask("Settle future posting", new Date(System.currentTimeMillis() + 3_600_000));
+    try {
+      tasklistFilters.refresh();
+      Filter overdue = filterService.createFilterQuery().filterName("Finance — overdue").singleResult();
+
+      var listed = new Http(port).postJson("/engine-rest/filter/" + overdue.getId() + "/list?maxResults=50", "{}",
+          finance, TestUsers.PASSWORD);
+
+      assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+      assertThat(listed.body()).contains(late.getId()).doesNotContain(notYet.getId());
+    } finally {
+      taskService.deleteTask(late.getId(), true);
+      taskService.deleteTask(notYet.getId(), true);
+    }
+  }
+
+  private Task newFinanceTask(String name, Date due) {
+    Task task = taskService.newTask();
+    task.setName(name);
+    task.setDueDate(due);
+    taskService.saveTask(task);
+    taskService.addCandidateGroup(task.getId(), "finance");
+    return task;
+  }
+}
