@@ -1,5 +1,6 @@
 package org.aftersales.security;
 
+import jakarta.servlet.Filter;
 import java.util.List;
 import org.aftersales.identity.StaffGroup;
 import org.camunda.bpm.engine.IdentityService;
@@ -24,30 +25,28 @@ public class SecurityConfiguration {
   @Bean
   FilterRegistrationBean<EngineRequestGuard> engineRequestGuard(
       @Value("${aftersales.security.max-inspected-body-bytes}") int maxInspectedBytes) {
-    var registration = new FilterRegistrationBean<>(new EngineRequestGuard(maxInspectedBytes));
-    registration.addUrlPatterns(QUERY_PATHS);
-    registration.setName("engineRequestGuard");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-    return registration;
+    return register(new EngineRequestGuard(maxInspectedBytes), "engineRequestGuard", 10, QUERY_PATHS);
   }
 
   @Bean
   FilterRegistrationBean<BasicAuthenticationFilter> restAuthentication(IdentityService identityService) {
-    var registration = new FilterRegistrationBean<>(new BasicAuthenticationFilter(identityService));
-    registration.addUrlPatterns(REST_PATHS);
-    registration.setName("restAuthentication");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-    return registration;
+    return register(new BasicAuthenticationFilter(identityService), "restAuthentication", 20, REST_PATHS);
   }
 
   /** Metrics are for operators: administrators and auditors. */
   @Bean
   FilterRegistrationBean<BasicAuthenticationFilter> operationsAuthentication(IdentityService identityService) {
-    var registration = new FilterRegistrationBean<>(
-        new BasicAuthenticationFilter(identityService, List.of(StaffGroup.ADMINS, StaffGroup.AUDITORS)));
-    registration.addUrlPatterns(OPERATIONS_PATHS);
-    registration.setName("operationsAuthentication");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    var filter = new BasicAuthenticationFilter(identityService, List.of(StaffGroup.ADMINS, StaffGroup.AUDITORS));
+    return register(filter, "operationsAuthentication", 20, OPERATIONS_PATHS);
+  }
+
+  /** Lower orders run first: the request guard (10) before authentication (20). */
+  private static <T extends Filter> FilterRegistrationBean<T> register(T filter, String name, int order,
+      String... paths) {
+    var registration = new FilterRegistrationBean<>(filter);
+    registration.addUrlPatterns(paths);
+    registration.setName(name);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + order);
     return registration;
   }
 }
