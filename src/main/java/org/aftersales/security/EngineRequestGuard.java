@@ -1,6 +1,5 @@
 package org.aftersales.security;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -71,12 +70,13 @@ public class EngineRequestGuard extends OncePerRequestFilter {
           "Request body larger than " + maxInspectedBytes + " bytes");
       return;
     }
-    Optional<String> field = expressionInJson(body);
+    JsonNode json = parse(body);
+    Optional<String> field = find(json, "$");
     if (field.isPresent()) {
       refuse(request, response, "field '" + field.get() + "'");
       return;
     }
-    if (declaresJavaSerialization(body)) {
+    if (declaresJavaSerialization(json)) {
       LOG.warn("Refused {} {}: Java-serialized variable", request.getMethod(), request.getRequestURI());
       JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
           "Java serialization of variables is not allowed: valueInfo.serializationDataFormat '"
@@ -115,18 +115,19 @@ public class EngineRequestGuard extends OncePerRequestFilter {
   }
 
   static Optional<String> expressionInJson(byte[] body) {
+    return find(parse(body), "$");
+  }
+
+  /** The body as JSON, or null when it is empty or not JSON (the engine then answers 400 itself). */
+  private static JsonNode parse(byte[] body) {
     if (body.length == 0) {
-      return Optional.empty();
+      return null;
     }
-    JsonNode root;
     try {
-      root = MAPPER.readTree(body);
-    } catch (JsonProcessingException e) {
-      return Optional.empty(); // not JSON after all: the engine answers 400 itself
+      return MAPPER.readTree(body);
     } catch (IOException e) {
-      return Optional.empty();
+      return null;
     }
-    return find(root, "$");
   }
 
   private static Optional<String> find(JsonNode node, String path) {
@@ -163,13 +164,9 @@ public class EngineRequestGuard extends OncePerRequestFilter {
     return Optional.empty();
   }
 
-  static boolean declaresJavaSerialization(byte[] body) {
-    try {
-      return MAPPER.readTree(body).findValues("serializationDataFormat").stream()
-          .anyMatch(format -> JAVA_SERIALIZATION.equalsIgnoreCase(format.asText()));
-    } catch (IOException e) {
-      return false;
-    }
+  static boolean declaresJavaSerialization(JsonNode json) {
+    return json != null && json.findValues("serializationDataFormat").stream()
+        .anyMatch(format -> JAVA_SERIALIZATION.equalsIgnoreCase(format.asText()));
   }
 
   static boolean containsExpression(String text) {

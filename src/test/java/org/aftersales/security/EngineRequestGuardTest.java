@@ -7,6 +7,14 @@ import org.junit.jupiter.api.Test;
 
 class EngineRequestGuardTest {
 
+  private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
   private static java.util.Optional<String> find(String json) {
     return EngineRequestGuard.expressionInJson(json.getBytes(StandardCharsets.UTF_8));
   }
@@ -31,11 +39,11 @@ class EngineRequestGuardTest {
 
   @Test
   void recognisesJavaSerializedVariables() {
-    assertThat(EngineRequestGuard.declaresJavaSerialization(("{\"variables\":{\"x\":{\"value\":\"rO0\",\"type\":\"Object\","
-        + "\"valueInfo\":{\"serializationDataFormat\":\"application/x-java-serialized-object\"}}}}")
-        .getBytes(StandardCharsets.UTF_8))).isTrue();
-    assertThat(EngineRequestGuard.declaresJavaSerialization(("{\"value\":\"{}\",\"type\":\"Object\","
-        + "\"valueInfo\":{\"serializationDataFormat\":\"application/json\"}}").getBytes(StandardCharsets.UTF_8))).isFalse();
+    assertThat(EngineRequestGuard.declaresJavaSerialization(json("{\"variables\":{\"x\":{\"value\":\"rO0\",\"type\":\"Object\","
+        + "\"valueInfo\":{\"serializationDataFormat\":\"application/x-java-serialized-object\"}}}}"))).isTrue();
+    assertThat(EngineRequestGuard.declaresJavaSerialization(json("{\"value\":\"{}\",\"type\":\"Object\","
+        + "\"valueInfo\":{\"serializationDataFormat\":\"application/json\"}}"))).isFalse();
+    assertThat(EngineRequestGuard.declaresJavaSerialization(null)).isFalse();
   }
 
   @Test
