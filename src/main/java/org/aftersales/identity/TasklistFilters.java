@@ -54,19 +54,20 @@ public class TasklistFilters {
   }
 
   public void seed() {
+    List<Filter> existing = taskFilters();
     int priority = 10;
     for (StaffGroup group : StaffGroup.values()) {
-      Filter queue = ensureFilter(group.displayName() + " — group queue", KIND_QUEUE, group.id(), priority,
+      Filter queue = ensureFilter(existing, group.displayName() + " — group queue", KIND_QUEUE, group.id(), priority,
           "Unclaimed tasks for " + group.id(),
           taskService.createTaskQuery().taskCandidateGroup(group.id()));
       identitySeeder.grant(group.id(), Resources.FILTER, queue.getId(), Permissions.READ);
-      Filter overdue = ensureFilter(group.displayName() + " — overdue", KIND_OVERDUE, group.id(), priority + 1,
+      Filter overdue = ensureFilter(existing, group.displayName() + " — overdue", KIND_OVERDUE, group.id(), priority + 1,
           "Tasks of " + group.id() + " past their due date, claimed or not",
           overdueQuery(group.id()));
       identitySeeder.grant(group.id(), Resources.FILTER, overdue.getId(), Permissions.READ);
       priority += 2;
     }
-    ensurePersonalFilters();
+    ensurePersonalFilters(existing);
   }
 
   /** Moves the overdue filters to the current time and gives new people their filter. */
@@ -74,20 +75,21 @@ public class TasklistFilters {
       fixedDelayString = "${aftersales.tasklist.overdue-refresh}")
   public void refresh() {
     try {
-      for (Filter filter : filtersOfKind(KIND_OVERDUE)) {
+      List<Filter> existing = taskFilters();
+      for (Filter filter : ofKind(existing, KIND_OVERDUE)) {
         String group = (String) filter.getProperties().get(OWNER);
         filter.setQuery(overdueQuery(group));
         filterService.saveFilter(filter);
       }
-      ensurePersonalFilters();
+      ensurePersonalFilters(existing);
     } catch (ProcessEngineException e) {
       // Another node refreshed at the same moment; the next round catches up.
       LOG.debug("Tasklist filter refresh skipped: {}", e.getMessage());
     }
   }
 
-  private void ensurePersonalFilters() {
-    List<String> withFilter = filtersOfKind(KIND_MINE).stream()
+  private void ensurePersonalFilters(List<Filter> existing) {
+    List<String> withFilter = ofKind(existing, KIND_MINE).stream()
         .map(filter -> (String) filter.getProperties().get(OWNER))
         .toList();
     for (User user : identityService.createUserQuery().list()) {
@@ -109,9 +111,9 @@ public class TasklistFilters {
         .dueBefore(new Date(ClockUtil.getCurrentTime().getTime()));
   }
 
-  private Filter ensureFilter(String name, String kind, String owner, int priority, String description,
-      TaskQuery query) {
-    return filtersOfKind(kind).stream()
+  private Filter ensureFilter(List<Filter> existing, String name, String kind, String owner, int priority,
+      String description, TaskQuery query) {
+    return ofKind(existing, kind).stream()
         .filter(filter -> owner.equals(filter.getProperties().get(OWNER)))
         .findFirst()
         .orElseGet(() -> {
@@ -133,8 +135,13 @@ public class TasklistFilters {
     return filterService.newTaskFilter(name).setProperties(properties).setQuery(query);
   }
 
-  private List<Filter> filtersOfKind(String kind) {
-    return filterService.createTaskFilterQuery().list().stream()
+  /** All task filters, read once per seeding or refresh; there are a few per group and person. */
+  private List<Filter> taskFilters() {
+    return filterService.createTaskFilterQuery().list();
+  }
+
+  private static List<Filter> ofKind(List<Filter> filters, String kind) {
+    return filters.stream()
         .filter(filter -> filter.getProperties() != null && kind.equals(filter.getProperties().get(KIND)))
         .toList();
   }
