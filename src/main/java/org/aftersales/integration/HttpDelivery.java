@@ -1,0 +1,59 @@
+package org.aftersales.integration;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.aftersales.integration.outbox.DeliveryRefusedException;
+
+/**
+ * POSTs JSON to an outside system with the idempotency key in the {@code Idempotency-Key}
+ * header. 2xx is success; 408, 429 and 5xx are worth retrying (an exception the outbox
+ * retries); any other answer is a refusal that retrying cannot fix.
+ */
+public class HttpDelivery {
+
+  private final HttpClient client;
+  private final IntegrationProperties.Endpoint endpoint;
+  private final String system;
+
+  public HttpDelivery(String system, IntegrationProperties.Endpoint endpoint) {
+    if (endpoint.baseUrl() == null) {
+      throw new IllegalStateException("The " + system + " port uses the http adapter but has no base-url"
+          + " (aftersales.integration." + system + ".base-url)");
+    }
+    this.system = system;
+    this.endpoint = endpoint;
+    this.client = HttpClient.newBuilder().connectTimeout(endpoint.connectTimeout()).build();
+  }
+
+  public void post(String path, String idempotencyKey, String json) throws IOException, InterruptedException {
+    URI uri = URI.create(endpoint.baseUrl().toString().replaceAll("/+$", "") + path);
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+        .timeout(endpoint.readTimeout())
+        .header("Content-Type", "application/json")
+        .header("Idempotency-Key", idempotencyKey)
+        .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (endpoint.token() != null && !endpoint.token().isBlank()) {
+      request.header("Authorization", "Bearer " + endpoint.token());
+    }
+    HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    int status = response.statusCode();
+    if (status / 100 == 2) {
+      return;
+    }
+    String detail = system + " answered " + status + " to POST " + uri + ": " + abbreviate(response.body());
+    if (status == 408 || status == 429 || status >= 500) {
+      throw new IOException(detail);
+    }
+    throw new DeliveryRefusedException(detail);
+  }
+
+  private static String abbreviate(String body) {
+    if (body == null) {
+      return "";
+    }
+    return body.length() > 300 ? body.substring(0, 300) + "..." : body;
+  }
+}
