@@ -23,6 +23,9 @@ public final class EmbeddedPostgresSupport {
         throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
       }
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // Shutdown hooks run together: let the Spring contexts (job executors, pools) stop
+        // before their database does, or they wait out connection timeouts on a dead server.
+        awaitSpringShutdown();
         try {
           server.close();
         } catch (IOException ignored) {
@@ -31,6 +34,19 @@ public final class EmbeddedPostgresSupport {
       }));
     }
     return server;
+  }
+
+  private static void awaitSpringShutdown() {
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (thread != Thread.currentThread() && thread.getName().startsWith("SpringApplicationShutdownHook")) {
+        try {
+          thread.join(20_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
   }
 
   public static String jdbcUrl(String database) {

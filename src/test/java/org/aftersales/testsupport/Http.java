@@ -58,6 +58,30 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
+  /** One file in the multipart part {@code part}, as a browser uploads it. */
+  public HttpResponse<String> postFile(String path, String part, String fileName, String contentType, byte[] content,
+      String user, String password) {
+    String boundary = "----aftersales" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+        + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
+    body.writeBytes(content);
+    write(body, "\r\n--" + boundary + "--\r\n");
+    return send(request(path, user, password).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
+  public HttpResponse<byte[]> getBytes(String path, String user, String password) {
+    try {
+      return client.send(request(path, user, password).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public HttpResponse<String> send(HttpRequest.Builder request) {
     try {
       return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
