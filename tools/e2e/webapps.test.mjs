@@ -73,3 +73,23 @@ test('the admin manages users in Admin and sees the seeded groups', async () => 
   assert.deepEqual(serverErrors, []);
   await page.close();
 });
+
+test('the service desk acknowledges a sample case through its Camunda Form in Tasklist', async () => {
+  const { page, serverErrors } = await login('tasklist', 'service');
+  await page.getByText('Customer service — group queue').click();
+  await page.getByText('Acknowledge customer').first().click();
+  await page.getByRole('button', { name: /^\s*Claim\s*$/ }).click();
+  const message = page.getByLabel('Message to the customer');
+  await message.waitFor();
+  // the form shows the case it belongs to
+  assert.match(await page.getByLabel('Case number').inputValue(), /^AS-\d{4}-\d{6}$/);
+  await message.fill('Thank you, we are looking into it and will call you today.');
+  await shot(page, 'tasklist-acknowledge-form');
+  await page.getByRole('button', { name: /^\s*Complete\s*$/ }).click();
+  // the owner's next step lands in their own list
+  await page.getByText('My tasks').first().click();
+  await page.getByText('Triage').first().waitFor();
+  await shot(page, 'tasklist-triage-next');
+  assert.deepEqual(serverErrors, []);
+  await page.close();
+});
