@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +37,8 @@ class ModelerSmokeProcessTest {
 
   @BeforeEach
   void registerDelegate() {
+    // camunda-bpm-assert keeps the engine per thread: Spring scenario tests in this JVM set theirs.
+    BpmnAwareTests.init(engine.getProcessEngine());
     Mocks.register("modelerSmokeDelegate", (JavaDelegate) execution -> execution.setVariable("prepared", true));
   }
 

@@ -55,7 +55,11 @@ public class RndEvents {
     BugTicket.Status answer = RndEvent.RESOLVED.equals(event.status())
         ? BugTicket.Status.RESOLVED : BugTicket.Status.REJECTED;
     switch (ticket.getStatus()) {
-      case OPEN -> correlate(ticket, event, answer);
+      case OPEN -> {
+        // answered first: the steps the message triggers read the ticket's new state
+        ticket.answered(answer, event.fixVersion(), event.comment(), EngineTime.now());
+        correlate(ticket, event, answer);
+      }
       case RESOLVED, FIXED -> {
         if (answer == BugTicket.Status.RESOLVED) {
           return Outcome.DUPLICATE;
@@ -73,13 +77,18 @@ public class RndEvents {
       default -> throw new IllegalStateException("Unknown ticket status " + ticket.getStatus());
     }
     Instant now = EngineTime.now();
-    ticket.answered(answer, event.fixVersion(), event.comment(), now);
     if (event.eventId() != null) {
       inbound.save(new InboundEvent(SOURCE, event.eventId(), ticket.getTicketKey(), now));
     }
     LOG.info("Case {}: R&D {} ticket {} (round {})", ticket.getCaseNumber(), event.status(), ticket.getTicketKey(),
         ticket.getRound());
     return Outcome.APPLIED;
+  }
+
+  /** Whether the ticket still waits for R&D's answer (false for unknown tickets). */
+  @Transactional(readOnly = true)
+  public boolean awaitsAnswer(String ticketKey) {
+    return tickets.findByTicketKey(ticketKey).map(t -> t.getStatus() == BugTicket.Status.OPEN).orElse(false);
   }
 
   private void correlate(BugTicket ticket, RndEvent event, BugTicket.Status answer) {

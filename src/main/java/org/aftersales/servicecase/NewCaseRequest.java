@@ -23,7 +23,8 @@ public record NewCaseRequest(
     String category,
     Boolean complaint,
     @NotBlank(message = "is required")
-    @Size(max = 8000, message = "must be at most 8000 characters")
+    // The engine keeps text variables up to 4000 characters.
+    @Size(max = 4000, message = "must be at most 4000 characters")
     String description) {
 
   public static final String DEFAULT_PRIORITY = "normal";

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -39,9 +40,15 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 /**
  * What happens when things fail, on PostgreSQL: a failure inside the process start leaves
  * no case behind; an R&D system that fails twice gets the ticket on the third try, once.
+ *
+ * <p>This class needs its own context (HTTP R&D adapter, a spied delegate). Its engine gets
+ * its own name: engines register in a JVM-wide registry by name, and the shared context's
+ * {@code /engine-rest} would otherwise be served by this engine. Its webapps are off: they
+ * keep JVM-wide delegates that would point at this context after it is closed with the class.
  */
 @PostgresIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DirtiesContext
 class IntegrationFaultsIT {
 
   private static final String BROKEN_CUSTOMER = "C-BROKEN";
@@ -63,6 +70,8 @@ class IntegrationFaultsIT {
 
   @DynamicPropertySource
   static void httpRnd(DynamicPropertyRegistry registry) {
+    registry.add("camunda.bpm.process-engine-name", () -> "faults");
+    registry.add("camunda.bpm.webapp.enabled", () -> "false");
     registry.add("aftersales.integration.rnd.adapter", () -> "http");
     registry.add("aftersales.integration.rnd.base-url", RND::baseUrl);
     registry.add("aftersales.outbox.initial-backoff", () -> "PT0.2S");

@@ -246,7 +246,8 @@ class SecurityIT {
     assertThat(http.get("/actuator/prometheus", service, TestUsers.PASSWORD).statusCode()).isEqualTo(403);
     var scraped = http.get("/actuator/prometheus", auditor, TestUsers.PASSWORD);
     assertThat(scraped.statusCode()).isEqualTo(200);
-    assertThat(scraped.body()).contains("camunda_jobs_executed_total").contains("camunda_incidents_open");
+    assertThat(scraped.body()).contains("camunda_jobs_executed_total").contains("camunda_incidents_open")
+        .contains("aftersales_outbox_messages{status=\"dead\"}");
     assertThat(http.get("/actuator/health", null, null).statusCode()).isEqualTo(200);
   }
 }

@@ -1,28 +1,48 @@
 package org.aftersales.servicecase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.aftersales.api.ApiException;
+import org.aftersales.api.FieldProblem;
+import org.aftersales.integration.notification.NotificationLogEntry;
 import org.aftersales.integration.notification.NotificationLogRepository;
 import org.aftersales.integration.outbox.OutboxDispatcher;
+import org.aftersales.integration.outbox.OutboxMessage;
+import org.aftersales.integration.outbox.OutboxRepository;
 import org.aftersales.testsupport.Cases;
 import org.aftersales.testsupport.ProcessScenarioTest;
+import org.aftersales.testsupport.ProcessSteps;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 
 @ProcessScenarioTest
 class ServiceRequestScenarioTest {
+
+  private static final Instant MONDAY_10 = ProcessSteps.MONDAY_10_SHANGHAI;
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
@@ -32,11 +52,15 @@ class ServiceRequestScenarioTest {
   @Autowired ServiceCaseRepository cases;
   @Autowired CaseSlaRepository slas;
   @Autowired OutboxDispatcher outbox;
+  @Autowired OutboxRepository outboxMessages;
   @Autowired NotificationLogRepository notifications;
+
+  private ProcessSteps steps;
 
   @BeforeEach
   void init() {
     BpmnAwareTests.init(engine);
+    steps = new ProcessSteps(engine, intake);
   }
 
   @AfterEach
@@ -81,5 +105,431 @@ class ServiceRequestScenarioTest {
     outbox.dispatchDue();
     assertThat(notifications.findByCaseNumberOrderById(opened.caseNumber()))
         .extracting(n -> n.getKind()).containsExactly("acknowledgement", "survey");
+  }
+
+  // --- feedback wait -----------------------------------------------------------------------
+
+  @Test
+  void resolvedCaseClosesWithoutRatingWhenTheFeedbackWaitIsOver() {
+    Instant resolvedAt = Instant.parse("2026-11-24T03:00:00Z");
+    CaseIntake.OpenedCase opened = resolvedConsultation("alice", resolvedAt);
+    ProcessInstance pi = steps.instance(opened.processInstanceId());
+    assertThat(pi).hasPassed("StoreResolution", "AskForFeedback").isWaitingAt("AwaitFeedback");
+
+    Instant deadline = Instant.parse("2026-12-01T03:00:00Z"); // P7D after the resolution
+    assertThat(steps.variable(pi.getId(), "feedbackDeadline")).isEqualTo(Date.from(deadline));
+    assertThat(steps.job(pi.getId(), "FeedbackWaitOver").getDuedate()).isEqualTo(Date.from(deadline));
+    ProcessSteps.clockAt(deadline.minusSeconds(60));
+    assertThat(steps.isDue(pi.getId(), "FeedbackWaitOver")).isFalse();
+
+    Instant waitOver = deadline.plusSeconds(60);
+    ProcessSteps.clockAt(waitOver);
+    assertThat(steps.isDue(pi.getId(), "FeedbackWaitOver")).isTrue();
+    steps.executeJob(pi.getId(), "FeedbackWaitOver");
+
+    assertThat(pi).hasPassed("FeedbackWaitOver", "CloseCase", "CaseClosed").hasNotPassed("FeedbackReceived")
+        .isEnded();
+    ServiceCase c = cases.findByCaseNumber(opened.caseNumber()).orElseThrow();
+    assertThat(c.getStatus()).isEqualTo(CaseStatus.CLOSED);
+    assertThat(c.getClosedAt()).isEqualTo(waitOver);
+    assertThat(c.getResolvedAt()).isEqualTo(resolvedAt);
+    assertThat(c.getSatisfaction()).isNull();
+    assertThat(c.getFeedbackAt()).isNull();
+
+    // A rating that comes after the case closed finds nothing waiting for it.
+    assertThatThrownBy(() -> feedback.record(opened.caseNumber(), new CaseFeedback.Rating(4, null)))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
+    assertThat(cases.findByCaseNumber(opened.caseNumber()).orElseThrow().getSatisfaction()).isNull();
+  }
+
+  // --- first-response SLA ------------------------------------------------------------------
+
+  @Test
+  void firstResponseAtRiskWarnsTheTeamLeadThenTheBreachEscalatesTheTask() {
+    // normal / email / standard: 480 business minutes from Monday 10:00 = Monday 18:00, warned at 75% = 16:00
+    CaseIntake.OpenedCase opened = steps.openAt(MONDAY_10, Cases.request(null, "normal", "email", "standard", false));
+    String caseNumber = opened.caseNumber();
+    ProcessInstance pi = steps.instance(opened.processInstanceId());
+    Instant warnAt = ProcessSteps.shanghai("2026-11-23T16:00");
+    Instant due = ProcessSteps.shanghai("2026-11-23T18:00");
+
+    assertThat(pi).hasPassed("DetermineSlaTargets", "SetFirstResponseDeadline").isWaitingAt("AcknowledgeCustomer")
+        .variables()
+        .containsEntry("firstResponseMinutes", 480)
+        .containsEntry("firstResponseWarnAt", Date.from(warnAt))
+        .containsEntry("firstResponseDue", Date.from(due));
+    Task acknowledge = steps.task(pi.getId(), "AcknowledgeCustomer");
+    assertThat(acknowledge).hasDueDate(Date.from(due)).hasCandidateGroup("customer-service").isNotAssigned();
+    assertThat(candidateGroups(acknowledge)).containsExactly("customer-service");
+    CaseSla sla = firstResponse(caseNumber);
+    assertThat(sla.getTargetMinutes()).isEqualTo(480);
+    assertThat(sla.isAroundTheClock()).isFalse();
+    assertThat(sla.getStartedAt()).isEqualTo(MONDAY_10);
+    assertThat(sla.getWarnAt()).isEqualTo(warnAt);
+    assertThat(sla.getDeadline()).isEqualTo(due);
+    assertThat(sla.getStatus()).isEqualTo(CaseSla.RUNNING);
+    assertThat(steps.job(pi.getId(), "FirstResponseAtRisk").getDuedate()).isEqualTo(Date.from(warnAt));
+    assertThat(steps.job(pi.getId(), "FirstResponseBreached").getDuedate()).isEqualTo(Date.from(due));
+
+    // 15:59: nothing is due yet
+    ProcessSteps.clockAt(warnAt.minusSeconds(60));
+    assertThat(steps.isDue(pi.getId(), "FirstResponseAtRisk")).isFalse();
+
+    // 16:01: the team lead is warned; the clock keeps running
+    Instant warnedAt = warnAt.plusSeconds(60);
+    ProcessSteps.clockAt(warnedAt);
+    assertThat(steps.isDue(pi.getId(), "FirstResponseAtRisk")).isTrue();
+    assertThat(steps.isDue(pi.getId(), "FirstResponseBreached")).isFalse();
+    steps.executeJob(pi.getId(), "FirstResponseAtRisk");
+
+    assertThat(pi).hasPassed("WarnTeamLead", "TeamLeadWarned").hasNotPassed("EscalateBreach")
+        .isWaitingAt("AcknowledgeCustomer");
+    sla = firstResponse(caseNumber);
+    assertThat(sla.getWarnedAt()).isEqualTo(warnedAt);
+    assertThat(sla.getStatus()).isEqualTo(CaseSla.RUNNING);
+    assertThat(sla.getBreachedAt()).isNull();
+    assertThat(outboxMessages.findByCaseNumberOrderById(caseNumber))
+        .filteredOn(m -> m.getPayload().contains("\"kind\":\"sla-warning\""))
+        .singleElement()
+        .satisfies(m -> {
+          assertThat(m.getType()).isEqualTo("notification.send");
+          assertThat(m.getStatus()).isEqualTo(OutboxMessage.Status.PENDING);
+          assertThat(m.getPayload()).contains("\"recipientType\":\"group\"", "\"recipient\":\"approver-lead\"");
+        });
+    acknowledge = steps.task(pi.getId(), "AcknowledgeCustomer");
+    assertThat(acknowledge.getPriority()).isEqualTo(Task.PRIORITY_NORMAL);
+    assertThat(candidateGroups(acknowledge)).containsExactly("customer-service");
+
+    // 18:05: the deadline has passed; the task goes to the team leads' queue too, with high priority
+    Instant breachedAt = due.plusSeconds(300);
+    ProcessSteps.clockAt(breachedAt);
+    assertThat(steps.isDue(pi.getId(), "FirstResponseBreached")).isTrue();
+    steps.executeJob(pi.getId(), "FirstResponseBreached");
+
+    assertThat(pi).hasPassed("EscalateBreach", "BreachEscalated").isWaitingAt("AcknowledgeCustomer");
+    sla = firstResponse(caseNumber);
+    assertThat(sla.getStatus()).isEqualTo(CaseSla.MISSED);
+    assertThat(sla.getBreachedAt()).isEqualTo(breachedAt);
+    assertThat(sla.getWarnedAt()).isEqualTo(warnedAt);
+    acknowledge = steps.task(pi.getId(), "AcknowledgeCustomer");
+    assertThat(acknowledge).hasCandidateGroup("approver-lead").hasCandidateGroup("customer-service").isNotAssigned();
+    assertThat(candidateGroups(acknowledge)).containsExactlyInAnyOrder("customer-service", "approver-lead");
+    assertThat(acknowledge.getPriority()).isEqualTo(80);
+
+    // 18:30: acknowledged late; the SLA stays missed
+    Instant acknowledgedAt = due.plusSeconds(1800);
+    ProcessSteps.clockAt(acknowledgedAt);
+    steps.complete("bob", acknowledge, Map.of("acknowledgementMessage", "Sorry for the wait"));
+
+    assertThat(pi).hasPassed("NotifyAcknowledgement").isWaitingAt("TriageCase")
+        .variables().containsEntry("caseOwner", "bob");
+    assertThat(steps.task(pi.getId(), "TriageCase")).isAssignedTo("bob");
+    ServiceCase c = cases.findByCaseNumber(caseNumber).orElseThrow();
+    assertThat(c.getOwner()).isEqualTo("bob");
+    assertThat(c.getAcknowledgedAt()).isEqualTo(acknowledgedAt);
+    assertThat(c.getStatus()).isEqualTo(CaseStatus.ACKNOWLEDGED);
+    sla = firstResponse(caseNumber);
+    assertThat(sla.getStatus()).isEqualTo(CaseSla.MISSED);
+    assertThat(sla.getBreachedAt()).isEqualTo(breachedAt);
+    assertThat(sla.getMetAt()).isEqualTo(acknowledgedAt);
+    assertThat(steps.openTasks(pi.getId(), "AcknowledgeCustomer")).isZero();
+
+    outbox.dispatchDue();
+    assertThat(notifications.findByCaseNumberOrderById(caseNumber))
+        .extracting(NotificationLogEntry::getKind, NotificationLogEntry::getRecipientType,
+            NotificationLogEntry::getRecipient)
+        .containsExactly(
+            tuple("sla-warning", "group", "approver-lead"),
+            tuple("sla-breach", "group", "approver-lead"),
+            tuple("acknowledgement", "customer", "C-1001"));
+    assertThat(notifications.findByCaseNumberOrderById(caseNumber).get(0).getSubject())
+        .isEqualTo("Case " + caseNumber + ": first response due at 2026-11-23 18:00");
+  }
+
+  @Test
+  void standardDeadlineOnFridayAfternoonRunsOverTheWeekendToMondayNoon() {
+    // normal / hotline / standard: 240 business minutes; 60 on Friday, 180 on Monday
+    Instant friday17 = ProcessSteps.shanghai("2026-11-27T17:00");
+    CaseIntake.OpenedCase opened = steps.openAt(friday17, Cases.request(null, "normal", "hotline", "standard", false));
+    ProcessInstance pi = steps.instance(opened.processInstanceId());
+    Instant due = ProcessSteps.shanghai("2026-11-30T12:00");
+    Instant warnAt = ProcessSteps.shanghai("2026-11-30T11:00"); // 180 business minutes
+
+    assertThat(pi).isWaitingAt("AcknowledgeCustomer").variables()
+        .containsEntry("firstResponseMinutes", 240)
+        .containsEntry("firstResponseDue", Date.from(due))
+        .containsEntry("firstResponseWarnAt", Date.from(warnAt));
+    assertThat(steps.task(pi.getId(), "AcknowledgeCustomer")).hasDueDate(Date.from(due));
+    assertThat(steps.job(pi.getId(), "FirstResponseBreached").getDuedate()).isEqualTo(Date.from(due));
+    CaseSla sla = firstResponse(opened.caseNumber());
+    assertThat(sla.getTargetMinutes()).isEqualTo(240);
+    assertThat(sla.isAroundTheClock()).isFalse();
+    assertThat(sla.getDeadline()).isEqualTo(due);
+
+    // Saturday noon: the weekend does not count
+    ProcessSteps.clockAt(ProcessSteps.shanghai("2026-11-28T12:00"));
+    assertThat(steps.isDue(pi.getId(), "FirstResponseAtRisk")).isFalse();
+    assertThat(steps.isDue(pi.getId(), "FirstResponseBreached")).isFalse();
+  }
+
+  @Test
+  void premiumComplaintOnFridayAfternoonIsDueWithinTheHourAroundTheClock() {
+    Instant friday17 = ProcessSteps.shanghai("2026-11-27T17:00");
+    CaseIntake.OpenedCase opened = steps.openAt(friday17, Cases.request(null, "normal", "hotline", "premium", true));
+    ProcessInstance pi = steps.instance(opened.processInstanceId());
+    Instant due = ProcessSteps.shanghai("2026-11-27T18:00");
+    Instant warnAt = ProcessSteps.shanghai("2026-11-27T17:45");
+
+    assertThat(pi).isWaitingAt("AcknowledgeCustomer").variables()
+        .containsEntry("firstResponseMinutes", 60)
+        .containsEntry("firstResponseDue", Date.from(due))
+        .containsEntry("firstResponseWarnAt", Date.from(warnAt));
+    assertThat(steps.task(pi.getId(), "AcknowledgeCustomer")).hasDueDate(Date.from(due));
+    CaseSla sla = firstResponse(opened.caseNumber());
+    assertThat(sla.getTargetMinutes()).isEqualTo(60);
+    assertThat(sla.isAroundTheClock()).isTrue();
+    assertThat(sla.getWarnAt()).isEqualTo(warnAt);
+    assertThat(sla.getDeadline()).isEqualTo(due);
+  }
+
+  // --- triage ------------------------------------------------------------------------------
+
+  @Test
+  void categoryGivenAtIntakeIsKeptWhenTriageConfirmsIt() {
+    CaseIntake.OpenedCase opened = steps.openAt(MONDAY_10, Cases.request("refund", "normal", "portal", "standard",
+        false));
+    ProcessInstance pi = steps.instance(opened.processInstanceId());
+    assertThat(pi).variables().containsEntry("category", "refund");
+    steps.complete("alice", pi.getId(), "AcknowledgeCustomer", Map.of());
+    steps.complete("alice", pi.getId(), "TriageCase", Map.of("triageNotes", "Refund as the customer said"));
+
+    assertThat(pi).hasPassed("CategoryGateway").isWaitingAt("HandleOtherCategory")
+        .variables().containsEntry("category", "refund");
+    ServiceCase c = cases.findByCaseNumber(opened.caseNumber()).orElseThrow();
+    assertThat(c.getCategory()).isEqualTo("refund");
+    assertThat(c.getStatus()).isEqualTo(CaseStatus.IN_PROGRESS);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"repair", "return-exchange", "refund"})
+  void repairReturnAndRefundGoToAfterSalesThenBackToTheOwner(String category) {
+    // Intake guessed consultation; triage decides.
+    CaseIntake.OpenedCase opened = steps.openAt(MONDAY_10, Cases.request("consultation", "normal", "email",
+        "standard", false));
+    ProcessInstance pi = steps.instance(opened.processInstanceId());
+    steps.complete("alice", pi.getId(), "AcknowledgeCustomer", Map.of());
+    steps.complete("alice", pi.getId(), "TriageCase", Map.of("category", category));
+
+    assertThat(pi).isWaitingAt("HandleOtherCategory").hasNotPassed("AnswerConsultation", "EscalateBug");
+    Task handle = steps.task(pi.getId(), "HandleOtherCategory");
+    assertThat(handle).hasCandidateGroup("after-sales").isNotAssigned();
+    assertThat(candidateGroups(handle)).containsExactly("after-sales");
+    ServiceCase c = cases.findByCaseNumber(opened.caseNumber()).orElseThrow();
+    assertThat(c.getCategory()).isEqualTo(category);
+    assertThat(c.getStatus()).isEqualTo(CaseStatus.IN_PROGRESS);
+
+    steps.complete("dave", handle, Map.of("handlingNotes", "Handled as " + category));
+    assertThat(pi).hasPassed("HandleOtherCategory", "ResolutionJoin").isWaitingAt("RecordResolution");
+    assertThat(steps.task(pi.getId(), "RecordResolution")).isAssignedTo("alice");
+  }
+
+  @Test
+  void bugCategoryCallsBugEscalationWithTheCaseNumberAndOwner() {
+    ProcessSteps.Escalation escalation = steps.escalateBug("carol");
+    ProcessInstance serviceRequest = escalation.serviceRequest();
+    ProcessInstance bug = escalation.bug();
+
+    assertThat(serviceRequest).isWaitingAt("EscalateBug");
+    assertThat(bug).hasProcessDefinitionKey("bug-escalation").hasBusinessKey(escalation.caseNumber())
+        .isWaitingAt("ReproduceBug")
+        .variables()
+        .containsEntry("caseNumber", escalation.caseNumber())
+        .containsEntry("caseOwner", "carol")
+        .containsEntry("customerId", "C-1001")
+        .containsEntry("customerName", "Acme Film Studio")
+        .containsEntry("productSku", "OA-SUITE")
+        .containsEntry("productLine", "software")
+        .containsEntry("description", "Approval flow stops after the form was changed");
+    assertThat(cases.findByCaseNumber(escalation.caseNumber()).orElseThrow().getCategory()).isEqualTo("bug");
+
+    // Shortest way through: not reproducible, explained, ended.
+    steps.complete("carol", bug.getId(), "ReproduceBug", Map.of("reproducible", false));
+    steps.complete("carol", bug.getId(), "ExplainToCustomer", Map.of("explanation", "Works as designed"));
+    assertThat(bug).hasPassed("BugNotConfirmed").isEnded();
+
+    assertThat(serviceRequest).hasPassed("EscalateBug", "ResolutionJoin").isWaitingAt("RecordResolution");
+    assertThat(runtimeService.getVariables(serviceRequest.getId())).containsEntry("ticketKey", null);
+    assertThat(steps.task(serviceRequest.getId(), "RecordResolution")).isAssignedTo("carol");
+    steps.complete("carol", serviceRequest.getId(), "RecordResolution",
+        Map.of("resolutionSummary", "Explained the designed behaviour"));
+    assertThat(serviceRequest).isWaitingAt("AwaitFeedback");
+    assertThat(cases.findByCaseNumber(escalation.caseNumber()).orElseThrow().getStatus())
+        .isEqualTo(CaseStatus.RESOLVED);
+  }
+
+  // --- customer feedback -------------------------------------------------------------------
+
+  @Test
+  void sameRatingTwiceIsADuplicateAndADifferentOneAConflict() {
+    Instant resolvedAt = Instant.parse("2026-11-24T03:00:00Z");
+    CaseIntake.OpenedCase opened = resolvedConsultation("alice", resolvedAt);
+    Instant ratedAt = Instant.parse("2026-11-25T03:00:00Z");
+    ProcessSteps.clockAt(ratedAt);
+
+    assertThat(feedback.record(opened.caseNumber(), new CaseFeedback.Rating(4, "ok")))
+        .isEqualTo(CaseFeedback.Outcome.RECORDED);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(opened.processInstanceId()).count())
+        .isZero();
+    ProcessSteps.clockAt(ratedAt.plusSeconds(3600));
+    assertThat(feedback.record(opened.caseNumber(), new CaseFeedback.Rating(4, "ok")))
+        .isEqualTo(CaseFeedback.Outcome.DUPLICATE);
+
+    assertThatThrownBy(() -> feedback.record(opened.caseNumber(), new CaseFeedback.Rating(5, "ok")))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
+    assertThatThrownBy(() -> feedback.record(opened.caseNumber(), new CaseFeedback.Rating(4, "better now")))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
+
+    ServiceCase c = cases.findByCaseNumber(opened.caseNumber()).orElseThrow();
+    assertThat(c.getSatisfaction()).isEqualTo(4);
+    assertThat(c.getFeedbackComment()).isEqualTo("ok");
+    assertThat(c.getFeedbackAt()).isEqualTo(ratedAt);
+    assertThat(c.getStatus()).isEqualTo(CaseStatus.CLOSED);
+    assertThat(c.getClosedAt()).isEqualTo(ratedAt);
+  }
+
+  @Test
+  void ratingBeforeTheCaseIsResolvedIsAConflict() {
+    CaseIntake.OpenedCase opened = steps.openAt(MONDAY_10, Cases.request(null, "normal", "email", "standard", false));
+
+    assertThatThrownBy(() -> feedback.record(opened.caseNumber(), new CaseFeedback.Rating(5, null)))
+        .isInstanceOfSatisfying(ApiException.class, e -> {
+          assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
+          assertThat(e.getMessage()).contains("not waiting for feedback (status open)");
+        });
+
+    assertThat(steps.instance(opened.processInstanceId())).isWaitingAt("AcknowledgeCustomer");
+    ServiceCase c = cases.findByCaseNumber(opened.caseNumber()).orElseThrow();
+    assertThat(c.getSatisfaction()).isNull();
+    assertThat(c.getStatus()).isEqualTo(CaseStatus.OPEN);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 6})
+  void ratingOutsideOneToFiveIsABadRequest(int satisfaction) {
+    CaseIntake.OpenedCase opened = resolvedConsultation("alice", Instant.parse("2026-11-24T03:00:00Z"));
+
+    assertThatThrownBy(() -> feedback.record(opened.caseNumber(), new CaseFeedback.Rating(satisfaction, null)))
+        .isInstanceOfSatisfying(ApiException.class, e -> {
+          assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+          assertThat(e.fields()).containsExactly(new FieldProblem("satisfaction", "must be between 1 and 5"));
+        });
+
+    assertThat(steps.instance(opened.processInstanceId())).isWaitingAt("AwaitFeedback");
+    assertThat(cases.findByCaseNumber(opened.caseNumber()).orElseThrow().getSatisfaction()).isNull();
+  }
+
+  @Test
+  void ratingForAnUnknownCaseIsNotFound() {
+    assertThatThrownBy(() -> feedback.record("AS-1999-999999", new CaseFeedback.Rating(5, null)))
+        .isInstanceOfSatisfying(ApiException.class, e -> {
+          assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND);
+          assertThat(e.getMessage()).isEqualTo("No case AS-1999-999999");
+        });
+  }
+
+  // --- intake validation -------------------------------------------------------------------
+
+  @Test
+  void intakeNamesEveryInvalidFieldAndOpensNothing() {
+    ProcessSteps.clockAt(MONDAY_10);
+    NewCaseRequest request = new NewCaseRequest(
+        null,
+        new NewCaseRequest.Product("OA-SUITE", "software", "SN-000123", LocalDate.of(2026, 11, 24)), // tomorrow
+        "fax", "normal", "warranty", false,
+        "x".repeat(8001));
+    long casesBefore = cases.count();
+    long instancesBefore = runtimeService.createProcessInstanceQuery().processDefinitionKey("service-request")
+        .count();
+
+    assertThatThrownBy(() -> intake.open(request, "desk"))
+        .isInstanceOfSatisfying(ApiException.class, e -> {
+          assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+          assertThat(e.fields()).extracting(FieldProblem::field, FieldProblem::message).containsExactly(
+              tuple("category", "must be one of consultation, bug, repair, return-exchange, refund"),
+              tuple("channel", "must be one of sales, hotline, portal, email"),
+              tuple("customer", "is required"),
+              tuple("description", "must be at most 4000 characters"),
+              tuple("product.purchaseDate", "must not be in the future"));
+        });
+
+    assertThat(cases.count()).isEqualTo(casesBefore);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("service-request").count())
+        .isEqualTo(instancesBefore);
+  }
+
+  @Test
+  void purchasedTodayWithoutPriorityCategoryOrContractLevelIsValid() {
+    ProcessSteps.clockAt(MONDAY_10);
+    NewCaseRequest request = new NewCaseRequest(
+        new NewCaseRequest.Customer("C-1001", "Acme Film Studio", "Beijing", 1, null),
+        new NewCaseRequest.Product("OA-SUITE", "software", "SN-000123", LocalDate.of(2026, 11, 23)), // today
+        "email", null, null, null, "  Approval flow stops  ");
+
+    CaseIntake.OpenedCase opened = intake.open(request, "desk");
+
+    ServiceCase c = cases.findByCaseNumber(opened.caseNumber()).orElseThrow();
+    assertThat(c.getPriority()).isEqualTo("normal");
+    assertThat(c.getContractLevel()).isEqualTo("standard");
+    assertThat(c.getCategory()).isNull();
+    assertThat(c.isComplaint()).isFalse();
+    assertThat(c.getDescription()).isEqualTo("Approval flow stops");
+    assertThat(c.getStatus()).isEqualTo(CaseStatus.OPEN);
+    assertThat(c.getOpenedAt()).isEqualTo(MONDAY_10);
+    assertThat(c.getProcessInstanceId()).isEqualTo(opened.processInstanceId());
+    assertThat(opened.caseNumber()).matches("AS-2026-\\d{6}");
+    assertThat(steps.instance(opened.processInstanceId())).hasBusinessKey(opened.caseNumber())
+        .isWaitingAt("AcknowledgeCustomer").variables()
+        .containsEntry("priority", "normal").containsEntry("contractLevel", "standard")
+        .containsEntry("firstResponseMinutes", 480).doesNotContainKey("category");
+  }
+
+  @Test
+  void descriptionOfFourThousandCharactersOpensACase() {
+    ProcessSteps.clockAt(MONDAY_10);
+    NewCaseRequest request = new NewCaseRequest(
+        new NewCaseRequest.Customer("C-1001", "Acme Film Studio", "Beijing", 1, "standard"),
+        new NewCaseRequest.Product("OA-SUITE", "software", "SN-000123", LocalDate.of(2026, 3, 1)),
+        "email", "normal", null, false, "x".repeat(4000));
+
+    CaseIntake.OpenedCase opened = intake.open(request, "desk");
+
+    assertThat(cases.findByCaseNumber(opened.caseNumber()).orElseThrow().getDescription()).hasSize(4000);
+    assertThat(steps.instance(opened.processInstanceId())).isWaitingAt("AcknowledgeCustomer");
+  }
+
+  // --- helpers -----------------------------------------------------------------------------
+
+  /** A consultation case {@code owner} answered and resolved at {@code resolvedAt}: waiting for feedback. */
+  private CaseIntake.OpenedCase resolvedConsultation(String owner, Instant resolvedAt) {
+    CaseIntake.OpenedCase opened = steps.openAt(MONDAY_10,
+        Cases.request("consultation", "normal", "email", "standard", false));
+    String pi = opened.processInstanceId();
+    steps.complete(owner, pi, "AcknowledgeCustomer", Map.of("acknowledgementMessage", "We are on it"));
+    steps.complete(owner, pi, "TriageCase", Map.of());
+    steps.complete(owner, pi, "AnswerConsultation", Map.of("answer", "Use the new form version"));
+    ProcessSteps.clockAt(resolvedAt);
+    steps.complete(owner, pi, "RecordResolution", Map.of("resolutionSummary", "Explained form versions"));
+    return opened;
+  }
+
+  private CaseSla firstResponse(String caseNumber) {
+    return slas.findByCaseNumberAndKind(caseNumber, CaseSla.FIRST_RESPONSE).orElseThrow();
+  }
+
+  private List<String> candidateGroups(Task task) {
+    return taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+        .map(IdentityLink::getGroupId)
+        .toList();
   }
 }

@@ -4,6 +4,8 @@ import org.aftersales.bugloop.RndEvent;
 import org.aftersales.bugloop.RndEvents;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,6 +15,8 @@ import org.springframework.stereotype.Component;
 @Component("reportTicketOutcome")
 public class ReportTicketOutcome implements JavaDelegate {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ReportTicketOutcome.class);
+
   private final RndEvents events;
 
   public ReportTicketOutcome(RndEvents events) {
@@ -21,8 +25,14 @@ public class ReportTicketOutcome implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    events.apply(new RndEvent(
-        (String) execution.getVariable("ticketKey"),
+    String ticketKey = (String) execution.getVariable("ticketKey");
+    if (!events.awaitsAnswer(ticketKey)) {
+      // Answered another way meanwhile (a callback): this answer is too late. Checked first,
+      // because a refusal inside the engine's transaction would roll the desk task back.
+      LOG.warn("R&D desk: ticket {} was already answered; this answer is not applied", ticketKey);
+      return;
+    }
+    events.apply(new RndEvent(ticketKey,
         (String) execution.getVariable("ticketOutcome"),
         "rnd-desk:" + execution.getProcessInstanceId(),
         (String) execution.getVariable("fixVersion"),
