@@ -52,6 +52,13 @@ public class RndEvents {
     if (event.eventId() != null && inbound.existsBySourceAndEventId(SOURCE, event.eventId())) {
       return Outcome.DUPLICATE;
     }
+    if (event.round() != null && event.round() != ticket.getRound()) {
+      if (event.round() < ticket.getRound()) {
+        return Outcome.DUPLICATE; // an answer for an earlier round, already acted on
+      }
+      throw ApiException.conflict("Ticket " + ticket.getTicketKey() + " is in round " + ticket.getRound()
+          + ", not " + event.round());
+    }
     BugTicket.Status answer = RndEvent.RESOLVED.equals(event.status())
         ? BugTicket.Status.RESOLVED : BugTicket.Status.REJECTED;
     switch (ticket.getStatus()) {
@@ -85,10 +92,11 @@ public class RndEvents {
     return Outcome.APPLIED;
   }
 
-  /** Whether the ticket still waits for R&D's answer (false for unknown tickets). */
+  /** Whether the ticket still waits for R&D's answer on this round (false for unknown tickets). */
   @Transactional(readOnly = true)
-  public boolean awaitsAnswer(String ticketKey) {
-    return tickets.findByTicketKey(ticketKey).map(t -> t.getStatus() == BugTicket.Status.OPEN).orElse(false);
+  public boolean awaitsAnswer(String ticketKey, int round) {
+    return tickets.findByTicketKey(ticketKey)
+        .map(t -> t.getStatus() == BugTicket.Status.OPEN && t.getRound() == round).orElse(false);
   }
 
   private void correlate(BugTicket ticket, RndEvent event, BugTicket.Status answer) {

@@ -9,10 +9,13 @@ import org.aftersales.integration.outbox.DeliveryRefusedException;
 
 /**
  * POSTs JSON to an outside system with the idempotency key in the {@code Idempotency-Key}
- * header. 2xx is success; 408, 429 and 5xx are worth retrying (an exception the outbox
- * retries); any other answer is a refusal that retrying cannot fix.
+ * header. 2xx is success; 400, 405, 410, 413, 415 and 422 are refusals that retrying cannot
+ * fix; anything else is retried by the outbox.
  */
 public class HttpDelivery {
+
+  /** Answers saying the request itself is wrong: sending it again cannot help. */
+  private static final java.util.Set<Integer> REFUSALS = java.util.Set.of(400, 405, 410, 413, 415, 422);
 
   private final HttpClient client;
   private final IntegrationProperties.Endpoint endpoint;
@@ -44,10 +47,12 @@ public class HttpDelivery {
       return;
     }
     String detail = system + " answered " + status + " to POST " + uri + ": " + abbreviate(response.body());
-    if (status == 408 || status == 429 || status >= 500) {
-      throw new IOException(detail);
+    if (REFUSALS.contains(status)) {
+      throw new DeliveryRefusedException(detail);
     }
-    throw new DeliveryRefusedException(detail);
+    // Everything else may pass: 5xx, 408, 429, and 401/403/404/409 during a token rotation,
+    // a redeployment or while the receiver still works on the same key.
+    throw new IOException(detail);
   }
 
   private static String abbreviate(String body) {

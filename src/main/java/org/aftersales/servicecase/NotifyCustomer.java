@@ -34,6 +34,10 @@ public class NotifyCustomer implements JavaDelegate {
         message = orDefault(execution, ServiceRequestVariables.ACKNOWLEDGEMENT_MESSAGE,
             "We have received your request and are working on it.");
       }
+      case "consultation-answer" -> {
+        subject = "Case " + caseNumber + ": our answer";
+        message = orDefault(execution, "answer", "We have answered your question.");
+      }
       case "bug-confirmed" -> {
         subject = "Case " + caseNumber + ": we confirmed a bug";
         message = "We reproduced the problem you reported with " + product + ". It is a bug in our product,"

@@ -155,6 +155,28 @@ class RndEventsScenarioTest {
   }
 
   @Test
+  void answerNamingAnEarlierRoundIsADuplicateAndALaterRoundAConflict() {
+    ProcessSteps.Escalation escalation = steps.escalateBug("carol");
+    ProcessInstance bug = escalation.bug();
+    String ticketKey = steps.confirmBug(escalation, "Submit after a form change");
+    RndEvent roundOne = new RndEvent(ticketKey, "resolved", null, "7.3.1", null, 1);
+    assertThat(rndEvents.apply(roundOne)).isEqualTo(RndEvents.Outcome.APPLIED);
+    steps.complete("carol", bug.getId(), "RetestFix", Map.of("retestPassed", false, "retestNotes", "still broken"));
+    steps.executeJob(bug.getId(), "ReopenRndTicket");
+
+    // without an event id, the round tells round 1's redelivery from round 2's answer
+    assertThat(rndEvents.apply(roundOne)).isEqualTo(RndEvents.Outcome.DUPLICATE);
+    assertThat(bug).isWaitingAt("AwaitTicket");
+    assertThatThrownBy(() -> rndEvents.apply(new RndEvent(ticketKey, "resolved", null, "7.4", null, 3)))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
+    assertThat(tickets.findByTicketKey(ticketKey).orElseThrow().getStatus()).isEqualTo(BugTicket.Status.OPEN);
+
+    assertThat(rndEvents.apply(new RndEvent(ticketKey, "resolved", null, "7.3.2", null, 2)))
+        .isEqualTo(RndEvents.Outcome.APPLIED);
+    assertThat(bug).isWaitingAt("RetestFix").variables().containsEntry("fixVersion", "7.3.2");
+  }
+
+  @Test
   void invalidStatusIsABadRequestAndChangesNothing() {
     ProcessSteps.Escalation escalation = steps.escalateBug("carol");
     String ticketKey = steps.confirmBug(escalation, "Submit after a form change");

@@ -147,6 +147,11 @@ class CaseApiIT {
         TestUsers.PASSWORD);
     assertThat(large.statusCode()).isEqualTo(400);
     assertThat(large.body()).contains("larger than");
+    // beyond the servlet's own multipart limit the answer is the same 400, not a 413
+    HttpResponse<String> huge = http.postFile(path, "file", "dump.log", "text/plain", new byte[27 * 1024 * 1024],
+        desk, TestUsers.PASSWORD);
+    assertThat(huge.statusCode()).as(huge.body()).isEqualTo(400);
+    assertThat(json.readTree(huge.body()).get("fields").get(0).get("field").asText()).isEqualTo("file");
 
     assertThat(http.postFile("/api/cases/AS-2026-999998/attachments", "file", "error.png", "image/png", PNG, desk,
         TestUsers.PASSWORD).statusCode()).isEqualTo(404);

@@ -85,7 +85,7 @@ class ServiceRequestScenarioTest {
     taskService.complete(task().getId(), withVariables("category", "consultation"));
     assertThat(pi).isWaitingAt("AnswerConsultation");
     taskService.complete(task().getId(), withVariables("answer", "Use the new form version"));
-    assertThat(pi).isWaitingAt("RecordResolution");
+    assertThat(pi).hasPassed("SendAnswer").isWaitingAt("RecordResolution");
     taskService.complete(task().getId(), withVariables("resolutionSummary", "Explained form versions"));
     assertThat(pi).isWaitingAt("AwaitFeedback");
 
@@ -104,7 +104,9 @@ class ServiceRequestScenarioTest {
 
     outbox.dispatchDue();
     assertThat(notifications.findByCaseNumberOrderById(opened.caseNumber()))
-        .extracting(n -> n.getKind()).containsExactly("acknowledgement", "survey");
+        .extracting(n -> n.getKind()).containsExactly("acknowledgement", "consultation-answer", "survey");
+    assertThat(notifications.findByCaseNumberOrderById(opened.caseNumber()).get(1).getMessage())
+        .isEqualTo("Use the new form version");
   }
 
   // --- feedback wait -----------------------------------------------------------------------

@@ -103,7 +103,7 @@ public class OutboxDispatcher {
         throw new DeliveryRefusedException("No handler for outbox messages of type " + message.getType());
       }
       handler.deliver(message);
-      transaction.executeWithoutResult(status -> repository.markSent(id, Instant.now()));
+      transaction.executeWithoutResult(status -> repository.markSent(id, message.getAttempts(), Instant.now()));
       LOG.info("Outbox: {} delivered (key {}, attempt {})", message.getType(), message.getIdempotencyKey(),
           message.getAttempts());
       return true;
@@ -124,14 +124,16 @@ public class OutboxDispatcher {
     boolean refused = e instanceof DeliveryRefusedException;
     if (refused || message.getAttempts() >= properties.maxAttempts()) {
       transaction.executeWithoutResult(status ->
-          repository.markFailed(message.getId(), OutboxMessage.Status.DEAD, Instant.now(), lastError));
+          repository.markFailed(message.getId(), message.getAttempts(), OutboxMessage.Status.DEAD, Instant.now(),
+              lastError));
       LOG.error("Outbox: {} (key {}) given up after {} attempt(s): {}; it needs a person to look at it",
           message.getType(), message.getIdempotencyKey(), message.getAttempts(), lastError);
       return;
     }
     Instant next = Instant.now().plus(properties.backoffAfter(message.getAttempts()));
     transaction.executeWithoutResult(status ->
-        repository.markFailed(message.getId(), OutboxMessage.Status.PENDING, next, lastError));
+        repository.markFailed(message.getId(), message.getAttempts(), OutboxMessage.Status.PENDING, next,
+            lastError));
     LOG.warn("Outbox: {} (key {}) attempt {} failed, next at {}: {}", message.getType(),
         message.getIdempotencyKey(), message.getAttempts(), next, lastError);
   }

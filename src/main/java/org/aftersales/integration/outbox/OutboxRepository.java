@@ -34,20 +34,27 @@ public interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
     return claim(id, OPEN, Status.SENDING, now, leaseUntil);
   }
 
+  // The outcome of an attempt counts only while that attempt still holds the message: a
+  // sender whose lease ran out (another node claimed it since) changes nothing.
   @Modifying
   @Query("update OutboxMessage m set m.status = :sent, m.sentAt = :now, m.lastError = null,"
-      + " m.version = m.version + 1 where m.id = :id")
-  int markSent(@Param("id") long id, @Param("sent") Status sent, @Param("now") Instant now);
+      + " m.version = m.version + 1 where m.id = :id and m.attempts = :attempt and m.status = :sending")
+  int markSent(@Param("id") long id, @Param("attempt") int attempt, @Param("sent") Status sent,
+      @Param("sending") Status sending, @Param("now") Instant now);
 
-  default int markSent(long id, Instant now) {
-    return markSent(id, Status.SENT, now);
+  default int markSent(long id, int attempt, Instant now) {
+    return markSent(id, attempt, Status.SENT, Status.SENDING, now);
   }
 
   @Modifying
   @Query("update OutboxMessage m set m.status = :status, m.nextAttemptAt = :next, m.lastError = :error,"
-      + " m.version = m.version + 1 where m.id = :id")
-  int markFailed(@Param("id") long id, @Param("status") Status status, @Param("next") Instant next,
-      @Param("error") String error);
+      + " m.version = m.version + 1 where m.id = :id and m.attempts = :attempt and m.status = :sending")
+  int markFailed(@Param("id") long id, @Param("attempt") int attempt, @Param("status") Status status,
+      @Param("sending") Status sending, @Param("next") Instant next, @Param("error") String error);
+
+  default int markFailed(long id, int attempt, Status status, Instant next, String error) {
+    return markFailed(id, attempt, status, Status.SENDING, next, error);
+  }
 
   List<OutboxMessage> findByCaseNumberOrderById(String caseNumber);
 

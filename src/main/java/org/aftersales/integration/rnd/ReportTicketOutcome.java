@@ -26,16 +26,19 @@ public class ReportTicketOutcome implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String ticketKey = (String) execution.getVariable("ticketKey");
-    if (!events.awaitsAnswer(ticketKey)) {
-      // Answered another way meanwhile (a callback): this answer is too late. Checked first,
-      // because a refusal inside the engine's transaction would roll the desk task back.
-      LOG.warn("R&D desk: ticket {} was already answered; this answer is not applied", ticketKey);
+    int round = ((Number) execution.getVariable("round")).intValue();
+    if (!events.awaitsAnswer(ticketKey, round)) {
+      // Answered another way meanwhile (a callback), or a desk task of an earlier round: too
+      // late. Checked first, because a refusal inside the engine's transaction would roll
+      // the desk task back.
+      LOG.warn("R&D desk: ticket {} round {} was already answered; this answer is not applied", ticketKey, round);
       return;
     }
     events.apply(new RndEvent(ticketKey,
         (String) execution.getVariable("ticketOutcome"),
         "rnd-desk:" + execution.getProcessInstanceId(),
         (String) execution.getVariable("fixVersion"),
-        (String) execution.getVariable("rndComment")));
+        (String) execution.getVariable("rndComment"),
+        round));
   }
 }
