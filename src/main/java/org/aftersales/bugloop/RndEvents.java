@@ -2,10 +2,8 @@ package org.aftersales.bugloop;
 
 import jakarta.validation.Validator;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
 import org.aftersales.api.ApiException;
-import org.aftersales.api.FieldProblem;
+import org.aftersales.api.FieldChecks;
 import org.aftersales.common.EngineTime;
 import org.aftersales.common.SystemAuthority;
 import org.aftersales.integration.InboundEvent;
@@ -119,12 +117,6 @@ public class RndEvents {
     if (event == null) {
       throw ApiException.badField("body", "is required");
     }
-    List<FieldProblem> problems = validator.validate(event).stream()
-        .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
-        .sorted(Comparator.comparing(FieldProblem::field))
-        .toList();
-    if (!problems.isEmpty()) {
-      throw ApiException.badRequest(problems);
-    }
+    FieldChecks.reject(FieldChecks.problems(validator, event));
   }
 }

@@ -1,13 +1,11 @@
 package org.aftersales.servicecase;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.aftersales.api.ApiException;
+import org.aftersales.api.FieldChecks;
 import org.aftersales.api.FieldProblem;
 import org.aftersales.common.EngineTime;
 import org.aftersales.common.SystemAuthority;
@@ -70,19 +68,13 @@ public class CaseIntake {
     if (request == null) {
       throw ApiException.badField("body", "is required");
     }
-    List<FieldProblem> problems = new ArrayList<>();
-    for (ConstraintViolation<NewCaseRequest> violation : validator.validate(request)) {
-      problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
-    }
+    List<FieldProblem> problems = FieldChecks.problems(validator, request);
     if (request.product() != null && request.product().purchaseDate() != null) {
       LocalDate today = LocalDate.ofInstant(EngineTime.now(), serviceHours.zone());
       if (request.product().purchaseDate().isAfter(today)) {
         problems.add(new FieldProblem("product.purchaseDate", "must not be in the future"));
       }
     }
-    if (!problems.isEmpty()) {
-      problems.sort(Comparator.comparing(FieldProblem::field));
-      throw ApiException.badRequest(problems);
-    }
+    FieldChecks.reject(problems);
   }
 }
