@@ -29,9 +29,4 @@ public final class BugEscalationVariables {
     }
     return key.toString();
   }
-
-  public static String string(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? null : value.toString();
-  }
 }

@@ -21,10 +21,10 @@ public class OpenRndTicket implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     BugTicket ticket = bugTickets.open(ServiceRequestVariables.caseNumber(execution),
-        BugEscalationVariables.string(execution, PRODUCT_SKU),
-        BugEscalationVariables.string(execution, PRODUCT_LINE),
-        BugEscalationVariables.string(execution, DESCRIPTION),
-        BugEscalationVariables.string(execution, BugEscalationVariables.REPRODUCTION_STEPS));
+        ServiceRequestVariables.string(execution, PRODUCT_SKU),
+        ServiceRequestVariables.string(execution, PRODUCT_LINE),
+        ServiceRequestVariables.string(execution, DESCRIPTION),
+        ServiceRequestVariables.string(execution, BugEscalationVariables.REPRODUCTION_STEPS));
     execution.setVariable(BugEscalationVariables.TICKET_KEY, ticket.getTicketKey());
     execution.setVariable(BugEscalationVariables.REOPEN_COUNT, 0);
   }

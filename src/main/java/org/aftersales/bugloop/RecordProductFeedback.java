@@ -24,7 +24,7 @@ public class RecordProductFeedback implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     BugTicket ticket = bugTickets.get(BugEscalationVariables.ticketKey(execution));
     StringBuilder summary = new StringBuilder("Bug: ")
-        .append(BugEscalationVariables.string(execution, ServiceRequestVariables.DESCRIPTION));
+        .append(ServiceRequestVariables.string(execution, ServiceRequestVariables.DESCRIPTION));
     if (ticket.getReproductionSteps() != null) {
       summary.append("\nReproduction: ").append(ticket.getReproductionSteps());
     }

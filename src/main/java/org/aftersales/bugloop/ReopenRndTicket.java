@@ -18,8 +18,8 @@ public class ReopenRndTicket implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     BugTicket ticket = bugTickets.reopen(BugEscalationVariables.ticketKey(execution),
-        BugEscalationVariables.string(execution, ServiceRequestVariables.DESCRIPTION),
-        BugEscalationVariables.string(execution, BugEscalationVariables.RETEST_NOTES));
+        ServiceRequestVariables.string(execution, ServiceRequestVariables.DESCRIPTION),
+        ServiceRequestVariables.string(execution, BugEscalationVariables.RETEST_NOTES));
     execution.setVariable(BugEscalationVariables.REOPEN_COUNT, ticket.getRound() - 1);
   }
 }

@@ -69,11 +69,6 @@ public class Attachments {
   }
 
   @Transactional(readOnly = true)
-  public List<CaseAttachment> of(String caseNumber) {
-    return attachments.findByCaseNumberOrderById(caseNumber);
-  }
-
-  @Transactional(readOnly = true)
   public Download download(String caseNumber, long id) {
     CaseAttachment attachment = attachments.findByIdAndCaseNumber(id, caseNumber)
         .orElseThrow(() -> ApiException.notFound("Case " + caseNumber + " has no attachment " + id));

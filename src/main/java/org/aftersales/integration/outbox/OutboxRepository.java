@@ -58,7 +58,5 @@ public interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
 
   List<OutboxMessage> findByCaseNumberOrderById(String caseNumber);
 
-  List<OutboxMessage> findByTypeOrderById(String type);
-
   long countByStatus(Status status);
 }
