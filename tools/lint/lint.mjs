@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // Lints BPMN, DMN and Camunda Forms files for Camunda Platform 7.24 the way
 // Camunda Modeler 5 does, plus a few checks for what the Camunda 7 engine
-// rejects at deployment. See README.md.
+// rejects at deployment, and validates Camunda 7 element templates the way
+// Camunda Modeler 5 loads them. See README.md.
 //
 //   node lint.mjs [--help] [path...]
 //
 // Paths may be files or folders (searched recursively for *.bpmn, *.dmn,
-// *.form). Relative paths are resolved against the current directory; run.sh
-// resolves them against the repository root. Without paths, the repository's
-// processes/ and forms/ folders are linted.
+// *.form, and for *.json inside a folder named element-templates). A *.json
+// file named as an argument is an element template too. Relative paths are
+// resolved against the current directory; run.sh resolves them against the
+// repository root. Without paths, the repository's processes/, forms/ and
+// .camunda/element-templates/ folders are linted.
 //
 // Exit code: 1 if any error was found, 0 otherwise (warnings and infos never
 // fail the run), 2 on usage or setup problems.
@@ -49,9 +52,16 @@ const TASKLIST_FORM_SCHEMA_VERSION = 16;
 // they are linted with that rule set (see lintForm)
 const FORM_LINTING_FALLBACK_VERSION = '7.22.0';
 
-const DEFAULT_PATHS = [ 'processes', 'forms' ].map(p => path.join(REPO_ROOT, p));
+const DEFAULT_PATHS = [ 'processes', 'forms', path.join('.camunda', 'element-templates') ].map(p => path.join(REPO_ROOT, p));
 
 const EXTENSIONS = [ '.bpmn', '.dmn', '.form' ];
+
+// element templates: *.json in a folder of this name (Camunda Modeler reads
+// .camunda/element-templates/ next to and above a diagram, and
+// resources/element-templates/ of its own configuration), or named explicitly
+const TEMPLATE_EXTENSION = '.json';
+const TEMPLATE_DIR = 'element-templates';
+
 const SKIP_DIRS = new Set([ 'node_modules', '.git', 'target', 'dist', 'build', '.idea' ]);
 
 const SEVERITY_ORDER = { error: 3, warning: 2, info: 1 };
@@ -64,7 +74,9 @@ function usage() {
   return [
     'usage: node lint.mjs [path...]',
     '',
-    'Lints *.bpmn, *.dmn and *.form files (folders are searched recursively).',
+    'Lints *.bpmn, *.dmn and *.form files and Camunda 7 element templates (*.json in',
+    `a folder named ${ TEMPLATE_DIR }, or a *.json file named as an argument); folders are`,
+    'searched recursively.',
     `Default paths: ${ DEFAULT_PATHS.map(display).join(' ') }`,
     `Target: ${ EXPECTED_PLATFORM } ${ EXPECTED_VERSION } (override with LINT_EXECUTION_PLATFORM_VERSION).`,
     'Exit code 1 on any error, 0 otherwise.'
@@ -149,13 +161,20 @@ async function collect(args) {
     }
 
     if (info.isDirectory()) {
-      for (const file of await walk(root)) {
+      const skipped = [];
+
+      for (const file of await walk(root, isTemplateDir(root), skipped)) {
         files.push({ file, root });
       }
-    } else if (EXTENSIONS.includes(path.extname(root).toLowerCase())) {
+
+      if (explicit && skipped.length) {
+        notes.push(`note: ${ plural(skipped.length, '.json file') } in ${ display(root) } skipped: ` +
+          `only *.json in a folder named ${ TEMPLATE_DIR } (or named as an argument) are element templates`);
+      }
+    } else if ([ ...EXTENSIONS, TEMPLATE_EXTENSION ].includes(path.extname(root).toLowerCase())) {
       files.push({ file: root, root });
     } else {
-      notes.push(`warning: not a .bpmn, .dmn or .form file, skipped: ${ display(root) }`);
+      notes.push(`warning: not a .bpmn, .dmn, .form or element template (.json) file, skipped: ${ display(root) }`);
     }
   }
 
@@ -168,7 +187,15 @@ async function collect(args) {
   };
 }
 
-async function walk(dir) {
+/**
+ * Whether *.json files in dir (or below) are element templates: dir or one of
+ * its ancestors is named element-templates.
+ */
+function isTemplateDir(dir) {
+  return path.resolve(dir).split(path.sep).includes(TEMPLATE_DIR);
+}
+
+async function walk(dir, templates, skipped = []) {
   const entries = await readdir(dir, { withFileTypes: true });
 
   entries.sort((a, b) => a.name.localeCompare(b.name));
@@ -177,13 +204,16 @@ async function walk(dir) {
 
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
+    const ext = path.extname(entry.name).toLowerCase();
 
     if (entry.isDirectory()) {
       if (!SKIP_DIRS.has(entry.name)) {
-        files.push(...await walk(full));
+        files.push(...await walk(full, templates || entry.name === TEMPLATE_DIR, skipped));
       }
-    } else if (entry.isFile() && EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) {
+    } else if (entry.isFile() && (EXTENSIONS.includes(ext) || (templates && ext === TEMPLATE_EXTENSION))) {
       files.push(full);
+    } else if (entry.isFile() && ext === TEMPLATE_EXTENSION) {
+      skipped.push(full);
     }
   }
 
@@ -792,6 +822,276 @@ function formRuleNames(schema, bundle) {
 
 
 // ---------------------------------------------------------------------------
+// element templates (Camunda 7)
+
+// the JSON schema package this linter pins (package.json); the validator
+// below must have been built from the same version
+const TEMPLATE_SCHEMA_PACKAGE = '@camunda/element-templates-json-schema';
+
+// a Camunda 7 template's $schema, e.g.
+// https://unpkg.com/@camunda/element-templates-json-schema/resources/schema.json
+// (without a version Camunda Modeler assumes the newest one it supports)
+const C7_SCHEMA_URI = /@camunda\/element-templates-json-schema(@[^/]+)?\/resources\/schema\.json$/;
+
+// types a template with elementType may change an element into (as Modeler's
+// bpmn-js-element-templates Validator)
+const MORPHABLE_TYPES = [ 'bpmn:Activity', 'bpmn:Event', 'bpmn:Gateway' ];
+
+let templateValidator = null;
+
+// a broken installation, not a finding: exit 2
+class SetupError extends Error {}
+
+/**
+ * @bpmn-io/element-templates-validator is what Camunda Modeler 5 validates
+ * Camunda 7 templates with (through bpmn-js-element-templates); its validate()
+ * runs the JSON schema it was built from.
+ */
+async function loadTemplateValidator() {
+  if (templateValidator) {
+    return templateValidator;
+  }
+
+  const validator = await import('@bpmn-io/element-templates-validator');
+  const pinned = require(`${ TEMPLATE_SCHEMA_PACKAGE }/package.json`).version;
+  const used = validator.getSchemaVersion();
+
+  if (validator.getSchemaPackage() !== TEMPLATE_SCHEMA_PACKAGE || used !== pinned) {
+    throw new SetupError(`@bpmn-io/element-templates-validator validates against ${ validator.getSchemaPackage() }@${ used }, ` +
+      `but package.json pins ${ TEMPLATE_SCHEMA_PACKAGE }@${ pinned }; pin a validator version built from that schema ` +
+      `(npm view @bpmn-io/element-templates-validator@<version> dependencies)`);
+  }
+
+  templateValidator = validator;
+
+  return validator;
+}
+
+/**
+ * Version in a $schema URI, as Modeler reads it (first x.y.z in the URI).
+ */
+function schemaUriVersion(uri) {
+  const match = /\d+\.\d+\.\d+/.exec(uri);
+
+  return match ? match[0] : undefined;
+}
+
+function compareVersions(a, b) {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+
+  for (let i = 0; i < 3; i++) {
+    if (pa[i] !== pb[i]) {
+      return pa[i] < pb[i] ? -1 : 1;
+    }
+  }
+
+  return 0;
+}
+
+/**
+ * "line L, column C" of a JSON source map position (0-based).
+ */
+function jsonPosition(pointer) {
+  const at = pointer && (pointer.key || pointer.value);
+
+  return at ? `line ${ at.line + 1 }, column ${ at.column + 1 }` : null;
+}
+
+function jsonParseMessage(text, err) {
+  const match = /at position (\d+)/.exec(err.message);
+
+  if (!match || /\(line \d+/.test(err.message)) {
+    return err.message;
+  }
+
+  const before = text.slice(0, Number(match[1])).split('\n');
+
+  return `${ err.message } (line ${ before.length }, column ${ before[before.length - 1].length + 1 })`;
+}
+
+/**
+ * The schema errors Modeler shows (bpmn-js-element-templates
+ * filteredSchemaErrors): the schema's own messages and data type errors.
+ * Anything else only when nothing of that kind is left.
+ */
+function relevantSchemaErrors(errors, inArray) {
+  const local = error => inArray ? error.instancePath.replace(/^\/\d+/, '') : error.instancePath;
+
+  const relevant = errors.filter(error => error.keyword === 'errorMessage' ||
+    (error.keyword === 'type' && local(error) && !local(error).startsWith('/scopes/')));
+
+  if (relevant.length) {
+    return relevant;
+  }
+
+  // the root allows a template or a list of templates; its failures say nothing
+  return errors.filter(error => error.keyword !== 'if' && error.instancePath !== '');
+}
+
+function moddleType(moddle, name) {
+  try {
+    return moddle.getType(name) ? moddle.getElementDescriptor(moddle.getType(name)) : null;
+  } catch (err) {
+    return null;
+  }
+}
+
+function isModdleType(moddle, type, baseType) {
+  const descriptor = moddleType(moddle, type);
+
+  return !!descriptor && baseType in descriptor.allTypesByName;
+}
+
+/**
+ * What Modeler checks besides the schema, and a few things it does not check
+ * but that make a template do nothing: unknown BPMN types, property bindings
+ * naming an attribute the element does not have.
+ */
+function checkTemplateSemantics(template, report, moddle) {
+  const appliesTo = Array.isArray(template.appliesTo) ? template.appliesTo.filter(t => typeof t === 'string') : [];
+  const elementType = template.elementType && typeof template.elementType.value === 'string' ? template.elementType.value : null;
+
+  for (const type of [ ...appliesTo, ...(elementType ? [ elementType ] : []) ]) {
+    if (!moddleType(moddle, type)) {
+      report('error', 'element-templates/applies-to',
+        `unknown BPMN type ${ type } (bpmn-moddle + camunda-bpmn-moddle); the template would never apply`);
+    }
+  }
+
+  if (elementType && appliesTo.length && moddleType(moddle, elementType)) {
+    if (!appliesTo.some(type => isModdleType(moddle, elementType, type))) {
+      report('error', 'element-templates/element-type',
+        `template does not apply to requested element type <${ elementType }> (Camunda Modeler ignores the template)`);
+    }
+
+    for (const sourceType of appliesTo.filter(type => moddleType(moddle, type))) {
+      const base = MORPHABLE_TYPES.find(type => isModdleType(moddle, sourceType, type));
+
+      if (sourceType !== elementType && !(base && isModdleType(moddle, elementType, base))) {
+        report('error', 'element-templates/element-type',
+          `can not morph <${ sourceType }> into <${ elementType }> (Camunda Modeler ignores the template)`);
+      }
+    }
+  }
+
+  // property bindings write an attribute of the element the template is applied to
+  const targets = (elementType ? [ elementType ] : appliesTo).filter(type => moddleType(moddle, type));
+
+  if (!targets.length || !Array.isArray(template.properties)) {
+    return;
+  }
+
+  template.properties.forEach((property, index) => {
+    const binding = property && property.binding;
+
+    if (!binding || binding.type !== 'property' || typeof binding.name !== 'string') {
+      return;
+    }
+
+    const missing = targets.filter(type => !(binding.name in moddleType(moddle, type).propertiesByName));
+
+    if (missing.length) {
+      report(missing.length === targets.length ? 'error' : 'warning', 'element-templates/binding-name',
+        `/properties/${ index }/binding: ${ missing.join(', ') } has no attribute "${ binding.name }" ` +
+        '(bpmn-moddle + camunda-bpmn-moddle); Modeler would write an unknown attribute that the engine ignores');
+    }
+  });
+}
+
+/**
+ * One *.json file: a Camunda 7 element template or a list of them, checked
+ * as Camunda Modeler 5 does before it offers a template (an invalid template
+ * is left out of the template list, with a message in Modeler's log).
+ */
+async function lintElementTemplates(file, text, findings, context) {
+  let parsed;
+
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    findings.add(file, 'error', null, 'element-templates/parse', `invalid JSON: ${ jsonParseMessage(text, err) }`);
+    return;
+  }
+
+  const inArray = Array.isArray(parsed);
+  const templates = inArray ? parsed : [ parsed ];
+
+  if (!templates.length) {
+    findings.add(file, 'warning', null, 'element-templates/empty', 'file holds an empty list of templates');
+    return;
+  }
+
+  const validator = await loadTemplateValidator();
+  const moddle = createBpmnModdle();
+
+  // validated as written, so that the positions point into the file
+  const { errors } = validator.validate(text);
+  const schemaErrors = relevantSchemaErrors(errors || [], inArray);
+
+  templates.forEach((template, index) => {
+    const prefix = inArray ? `/${ index }` : '';
+    const templateId = template && typeof template === 'object' && typeof template.id === 'string' && template.id ?
+      template.id : (inArray ? `[${ index }]` : null);
+
+    let errorCount = 0;
+
+    const report = (severity, rule, message) => {
+      errorCount += severity === 'error' ? 1 : 0;
+      findings.add(file, severity, templateId, rule, message);
+    };
+
+    if (!template || typeof template !== 'object' || Array.isArray(template)) {
+      report('error', 'element-templates/schema', `${ prefix || '/' }: a template must be a JSON object`);
+      return;
+    }
+
+    const schema = template.$schema;
+
+    if (schema === undefined) {
+      report('warning', 'element-templates/schema-uri',
+        'no $schema; Camunda Modeler takes it for a Camunda 7 template of the newest schema it supports, ' +
+        'editors cannot check it: add "$schema": "https://unpkg.com/@camunda/element-templates-json-schema/resources/schema.json"');
+    } else if (typeof schema === 'string' && /zeebe/.test(schema)) {
+      report('error', 'element-templates/schema-uri',
+        `$schema ${ schema } is a Camunda 8 (Zeebe) template schema; Camunda Modeler offers such templates only in ` +
+        'Camunda 8 diagrams, this project deploys to Camunda Platform 7');
+    } else if (typeof schema === 'string' && !C7_SCHEMA_URI.test(schema)) {
+      report('warning', 'element-templates/schema-uri',
+        `$schema ${ schema } is not the Camunda 7 element template schema ` +
+        '(https://unpkg.com/@camunda/element-templates-json-schema[@<version>]/resources/schema.json)');
+    }
+
+    const schemaVersion = typeof schema === 'string' ? schemaUriVersion(schema) : undefined;
+    const supported = validator.getSchemaVersion();
+
+    if (schemaVersion && compareVersions(supported, schemaVersion) < 0) {
+      report('error', 'element-templates/schema-version',
+        `unsupported element template schema version <${ schemaVersion }>; this linter (and a Camunda Modeler of the ` +
+        `same age) supports up to <${ supported }> and ignores the template`);
+    }
+
+    const mine = schemaErrors.filter(error => !inArray || error.instancePath === prefix ||
+      error.instancePath.startsWith(`${ prefix }/`));
+
+    for (const error of mine) {
+      const where = error.instancePath.slice(prefix.length) || '/';
+      const position = jsonPosition(error.dataPointer);
+
+      report('error', 'element-templates/schema', `${ where }${ position ? ` (${ position })` : '' }: ${ error.message }`);
+    }
+
+    checkTemplateSemantics(template, report, moddle);
+
+    // Modeler registers only templates it accepted; only those can clash
+    if (typeof template.id === 'string' && !errorCount) {
+      context.templates.push({ id: template.id, version: template.version });
+    }
+  });
+}
+
+
+// ---------------------------------------------------------------------------
 // cross-file checks (one deployment per path argument)
 
 function crossFileChecks(results, findings) {
@@ -819,6 +1119,24 @@ function crossFileChecks(results, findings) {
             seen.set(id, r.file);
           }
         }
+      }
+    }
+  }
+
+  // Camunda Modeler keeps one template per id and version (all the
+  // element-templates folders it reads count together)
+  const templates = new Map();
+
+  for (const r of results) {
+    for (const { id, version } of r.context.templates) {
+      const key = `${ id }\u0000${ version === undefined ? '_' : version }`;
+      const versionText = version === undefined ? '' : ` and version <${ version }>`;
+
+      if (templates.has(key)) {
+        findings.add(r.file, 'error', id, 'element-templates/duplicate-id',
+          `template id <${ id }>${ versionText } already used in ${ display(templates.get(key)) }; Camunda Modeler ignores the second one`);
+      } else {
+        templates.set(key, r.file);
       }
     }
   }
@@ -905,16 +1223,26 @@ async function main(argv) {
   notes.forEach(note => console.log(note));
 
   if (files.length === 0) {
-    console.log(`lint: no .bpmn, .dmn or .form files found in ${ (argv.length ? argv.map(a => display(path.resolve(a))) : DEFAULT_PATHS.map(display)).join(', ') }; nothing to lint`);
+    console.log(`lint: no .bpmn, .dmn, .form or element template files found in ${ (argv.length ? argv.map(a => display(path.resolve(a))) : DEFAULT_PATHS.map(display)).join(', ') }; nothing to lint`);
     return 0;
   }
 
   const bundle = await loadBundle();
+
+  if (files.some(({ file }) => path.extname(file).toLowerCase() === TEMPLATE_EXTENSION)) {
+    try {
+      await loadTemplateValidator();
+    } catch (err) {
+      console.error(`lint: ${ err.message }`);
+      return 2;
+    }
+  }
+
   const findings = new Findings();
   const results = [];
 
   for (const { file, root } of files) {
-    const context = { processIds: [], decisionIds: [], formIds: [], formRefs: [] };
+    const context = { processIds: [], decisionIds: [], formIds: [], formRefs: [], templates: [] };
     const ext = path.extname(file).toLowerCase();
 
     results.push({ file, root, context });
@@ -933,6 +1261,8 @@ async function main(argv) {
         await lintBpmn(file, text, findings, bundle, context);
       } else if (ext === '.dmn') {
         await lintDmn(file, text, findings, context);
+      } else if (ext === TEMPLATE_EXTENSION) {
+        await lintElementTemplates(file, text, findings, context);
       } else {
         await lintForm(file, text, findings, bundle, context);
       }

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Lints the project's BPMN, DMN and form files for Camunda Platform 7.24.
+# Lints the project's BPMN, DMN and form files and its Modeler element
+# templates for Camunda Platform 7.24.
 #
 #   bash tools/lint/run.sh [path...]
 #
-# Paths are resolved against the repository root (default: processes/ and
-# forms/). Installs the pinned npm packages and builds the bundle when needed.
+# Paths are resolved against the repository root (default: processes/,
+# forms/ and .camunda/element-templates/). Installs the pinned npm packages
+# and builds the bundle when needed.
 # Exit code 1 when any error is found.
 set -euo pipefail
 
