@@ -16,6 +16,7 @@ import org.aftersales.integration.rnd.RndTickets;
 import org.aftersales.servicecase.SetFirstResponseDeadline;
 import org.aftersales.testsupport.Await;
 import org.aftersales.testsupport.Cases;
+import org.aftersales.testsupport.EmbeddedPostgresSupport;
 import org.aftersales.testsupport.Http;
 import org.aftersales.testsupport.PostgresIntegrationTest;
 import org.aftersales.testsupport.StubRndServer;
@@ -45,6 +46,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * its own name: engines register in a JVM-wide registry by name, and the shared context's
  * {@code /engine-rest} would otherwise be served by this engine. Its webapps are off: they
  * keep JVM-wide delegates that would point at this context after it is closed with the class.
+ * Its database is its own, so the shared context's outbox poller never sends its messages.
  */
 @PostgresIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -71,6 +73,8 @@ class IntegrationFaultsIT {
   @DynamicPropertySource
   static void httpRnd(DynamicPropertyRegistry registry) {
     registry.add("camunda.bpm.process-engine-name", () -> "faults");
+    // Its own database: the shared context's outbox poller must not deliver this context's messages.
+    registry.add("spring.datasource.url", () -> EmbeddedPostgresSupport.createDatabase("faults"));
     registry.add("camunda.bpm.webapp.enabled", () -> "false");
     registry.add("aftersales.integration.rnd.adapter", () -> "http");
     registry.add("aftersales.integration.rnd.base-url", RND::baseUrl);
@@ -82,6 +86,7 @@ class IntegrationFaultsIT {
   void users() {
     http = new Http(port);
     desk = TestUsers.ensure(identityService, "faults-desk", "customer-service");
+    assertThat(jdbc.queryForObject("select current_database()", String.class)).isEqualTo("faults");
   }
 
   @AfterAll
