@@ -34,6 +34,15 @@ public class ApiAccess {
         + " (needs one of the groups " + String.join(", ", groups) + ")");
   }
 
+  /** The authenticated caller; who may do what is then the capability's own check. */
+  public String currentUser() {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    if (authentication == null || authentication.getUserId() == null) {
+      throw ApiException.forbidden("Not authenticated");
+    }
+    return authentication.getUserId();
+  }
+
   /** Any staff group or the auditors. */
   public String requireStaffOrAuditor(String capability) {
     var groups = new java.util.ArrayList<>(StaffGroup.ids());

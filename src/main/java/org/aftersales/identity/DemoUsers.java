@@ -20,6 +20,9 @@ public class DemoUsers {
 
   /** User id to groups; the admin comes from camunda.bpm.admin-user. */
   static final Map<String, List<String>> USERS = users();
+  /** User id to their manager's user id. */
+  static final Map<String, String> MANAGERS = Map.of("service", "lead", "engineer", "manager",
+      "technician", "manager", "sales", "manager", "lead", "manager", "manager", "director");
 
   private final IdentityService identityService;
 
@@ -29,6 +32,12 @@ public class DemoUsers {
 
   public void seed() {
     USERS.forEach(this::ensureUser);
+    // Repair quotes go to the requester's manager (approval-routing): a user info entry.
+    MANAGERS.forEach((user, manager) -> {
+      if (identityService.getUserInfo(user, "manager") == null) {
+        identityService.setUserInfo(user, "manager", manager);
+      }
+    });
   }
 
   private void ensureUser(String id, List<String> groups) {

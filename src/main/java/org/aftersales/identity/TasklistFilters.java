@@ -38,6 +38,7 @@ public class TasklistFilters {
   static final String KIND_QUEUE = "group-queue";
   static final String KIND_OVERDUE = "group-overdue";
   static final String KIND_MINE = "my-tasks";
+  static final String KIND_OFFERED = "offered-to-me";
   static final String OWNER = "owner";
 
   private final FilterService filterService;
@@ -89,19 +90,31 @@ public class TasklistFilters {
   }
 
   private void ensurePersonalFilters(List<Filter> existing) {
-    List<String> withFilter = ofKind(existing, KIND_MINE).stream()
-        .map(filter -> (String) filter.getProperties().get(OWNER))
-        .toList();
+    List<String> withMine = owners(existing, KIND_MINE);
+    List<String> withOffered = owners(existing, KIND_OFFERED);
     for (User user : identityService.createUserQuery().list()) {
-      if (!withFilter.contains(user.getId())) {
-        Filter filter = newFilter("My tasks", KIND_MINE, user.getId(), 1,
+      if (!withMine.contains(user.getId())) {
+        savePersonal(newFilter("My tasks", KIND_MINE, user.getId(), 1,
             "Tasks assigned to " + user.getId(),
-            taskService.createTaskQuery().taskAssignee(user.getId()));
-        // The owner is granted ALL on their own filter by the engine.
-        filter.setOwner(user.getId());
-        filterService.saveFilter(filter);
+            taskService.createTaskQuery().taskAssignee(user.getId())), user.getId());
+      }
+      if (!withOffered.contains(user.getId())) {
+        // Approval steps offer one task to several named people (not to a group): they find it here.
+        savePersonal(newFilter("Offered to me", KIND_OFFERED, user.getId(), 2,
+            "Unclaimed tasks " + user.getId() + " may claim (named or through a group)",
+            taskService.createTaskQuery().taskCandidateUser(user.getId())), user.getId());
       }
     }
+  }
+
+  private List<String> owners(List<Filter> existing, String kind) {
+    return ofKind(existing, kind).stream().map(filter -> (String) filter.getProperties().get(OWNER)).toList();
+  }
+
+  private void savePersonal(Filter filter, String userId) {
+    // The owner is granted ALL on their own filter by the engine.
+    filter.setOwner(userId);
+    filterService.saveFilter(filter);
   }
 
   private TaskQuery overdueQuery(String groupId) {

@@ -53,7 +53,12 @@ public record CaseView(
       Instant rndAnsweredAt, Instant fixedAt, String fixVersion) {
   }
 
+  /**
+   * A step of one of the case's processes, or (type {@code approvalRecord}) a decision or
+   * operation on one of its approvals, with its comment and whom it concerned; there
+   * {@code activityId} is the approval's process instance id ({@code /api/approvals/{id}}).
+   */
   public record TimelineEntry(Instant at, Instant endedAt, String process, String activityId, String activity,
-      String type, String assignee, boolean canceled) {
+      String type, String assignee, boolean canceled, String comment, String target) {
   }
 }

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.aftersales.api.ApiException;
+import org.aftersales.approval.ApprovalAction;
+import org.aftersales.approval.ApprovalRecord;
+import org.aftersales.approval.ApprovalRecordRepository;
 import org.aftersales.bugloop.BugTicketRepository;
 import org.aftersales.common.SystemAuthority;
 import org.camunda.bpm.engine.HistoryService;
@@ -25,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Assembles a case's view: the case row, its SLA clocks, attachments and bug tickets from
  * our tables; open tasks from the engine; the timeline from the engine's history of every
- * process the case ran (its own, the bug escalation, the R&D desk).
+ * process the case ran (its own, the bug escalation, the R&D desk) and the records of its
+ * approvals.
  */
 @Service
 public class CaseViews {
@@ -41,18 +45,20 @@ public class CaseViews {
   private final CaseSlaRepository slas;
   private final CaseAttachmentRepository attachments;
   private final BugTicketRepository bugTickets;
+  private final ApprovalRecordRepository approvalRecords;
   private final TaskService taskService;
   private final HistoryService historyService;
   private final RepositoryService repositoryService;
   private final SystemAuthority system;
 
   public CaseViews(ServiceCaseRepository cases, CaseSlaRepository slas, CaseAttachmentRepository attachments,
-      BugTicketRepository bugTickets, TaskService taskService, HistoryService historyService,
+      BugTicketRepository bugTickets, ApprovalRecordRepository approvalRecords, TaskService taskService, HistoryService historyService,
       RepositoryService repositoryService, SystemAuthority system) {
     this.cases = cases;
     this.slas = slas;
     this.attachments = attachments;
     this.bugTickets = bugTickets;
+    this.approvalRecords = approvalRecords;
     this.taskService = taskService;
     this.historyService = historyService;
     this.repositoryService = repositoryService;
@@ -115,8 +121,14 @@ public class CaseViews {
         entries.add(new CaseView.TimelineEntry(instant(activity.getStartTime()), instant(activity.getEndTime()),
             process.getProcessDefinitionKey(), activity.getActivityId(),
             activity.getActivityName() != null ? activity.getActivityName() : activity.getActivityId(),
-            activity.getActivityType(), activity.getAssignee(), activity.isCanceled()));
+            activity.getActivityType(), activity.getAssignee(), activity.isCanceled(), null, null));
       }
+    }
+    for (ApprovalRecord record : approvalRecords.findByCaseNumberOrderById(caseNumber)) {
+      String step = record.getStepName() == null ? "" : " (" + record.getStepName() + ")";
+      entries.add(new CaseView.TimelineEntry(record.getRecordedAt(), null, "approval",
+          record.getProcessInstanceId(), ApprovalAction.of(record.getAction()).label() + step, "approvalRecord",
+          record.getActor(), false, record.getComment(), record.getTarget()));
     }
     entries.sort(Comparator.comparing(CaseView.TimelineEntry::at));
     return entries.size() > MAX_TIMELINE ? entries.subList(0, MAX_TIMELINE) : entries;

@@ -34,9 +34,30 @@ class TasklistFiltersIT {
 
     assertThat(listed.statusCode()).isEqualTo(200);
     assertThat(listed.body())
-        .contains("Quality assurance — group queue", "Quality assurance — overdue", "My tasks")
+        .contains("Quality assurance — group queue", "Quality assurance — overdue", "My tasks", "Offered to me")
         .doesNotContain("Finance — group queue", "Customer service — overdue");
     assertThat(filterService.createFilterQuery().filterName("My tasks").filterOwner(qa).count()).isEqualTo(1);
+    assertThat(filterService.createFilterQuery().filterName("Offered to me").filterOwner(qa).count()).isEqualTo(1);
+  }
+
+  @Test
+  void taskOfferedToNamedPeopleIsListedInTheirOfferedFilter() {
+    String offered = TestUsers.ensure(identityService, "filters-offered", "qa");
+    tasklistFilters.refresh();
+    Task task = taskService.newTask();
+    task.setName("Approve a named request");
+    taskService.saveTask(task);
+    taskService.addCandidateUser(task.getId(), offered);
+    try {
+      Filter filter = filterService.createFilterQuery().filterName("Offered to me").filterOwner(offered)
+          .singleResult();
+      var listed = new Http(port).postJson("/engine-rest/filter/" + filter.getId() + "/list?maxResults=50", "{}",
+          offered, TestUsers.PASSWORD);
+      assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+      assertThat(listed.body()).contains(task.getId());
+    } finally {
+      taskService.deleteTask(task.getId(), true);
+    }
   }
 
   @Test

@@ -1,12 +1,13 @@
 package org.aftersales.integration.notification;
 
 /**
- * A message to a customer (recipient type {@code customer}, recipient the customer id)
- * or to a staff group ({@code group}, the group id), about a case.
+ * A message to a customer (recipient type {@code customer}, recipient the customer id),
+ * to a staff group ({@code group}, the group id) or to one staff member ({@code user}, the user id), about a case.
  */
 public record Notification(String caseNumber, String recipientType, String recipient, String kind,
     String subject, String message) {
 
   public static final String CUSTOMER = "customer";
   public static final String GROUP = "group";
+  public static final String USER = "user";
 }

@@ -1,0 +1,34 @@
+package org.aftersales.approval;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** {@code GET /api/approvals/{processInstanceId}}: the request, its route, who holds it now, and every record. */
+public record ApprovalView(
+    String processInstanceId,
+    String businessKey,
+    String status,
+    String subjectType,
+    BigDecimal amount,
+    String currency,
+    String requester,
+    String department,
+    String region,
+    String summary,
+    Integer round,
+    CurrentStep currentStep,
+    List<RouteStep> route,
+    List<String> copiedTo,
+    List<Entry> records) {
+
+  public record CurrentStep(int step, String name, String signMode, List<OpenTask> tasks) {
+  }
+
+  public record OpenTask(String taskId, String assignee, List<String> candidates, Instant created, Instant due) {
+  }
+
+  public record Entry(long id, Instant at, int round, Integer step, String stepName, String actor, String action,
+      String target, String comment) {
+  }
+}
