@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -94,6 +96,13 @@ public class ApiErrors {
   @ExceptionHandler(NoResourceFoundException.class)
   ResponseEntity<Map<String, Object>> noResource(NoResourceFoundException e) {
     return body(HttpStatus.NOT_FOUND, "No such resource", List.of());
+  }
+
+  /** Somebody changed the same approval or case at the same moment, or it moved on meanwhile. */
+  @ExceptionHandler({OptimisticLockingException.class, MismatchingMessageCorrelationException.class})
+  ResponseEntity<Map<String, Object>> concurrent(RuntimeException e) {
+    LOG.info("Refused as concurrent or stale: {}", e.getMessage());
+    return body(HttpStatus.CONFLICT, "It changed meanwhile; reload and try again", List.of());
   }
 
   @ExceptionHandler(Exception.class)

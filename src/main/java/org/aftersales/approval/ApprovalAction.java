@@ -43,6 +43,16 @@ public enum ApprovalAction {
         || this == SKIPPED || this == ESCALATED;
   }
 
+  /** The label of a stored code; a code this version does not know is shown as it is. */
+  public static String labelOf(String code) {
+    for (ApprovalAction action : values()) {
+      if (action.code.equals(code)) {
+        return action.label;
+      }
+    }
+    return code;
+  }
+
   public static ApprovalAction of(String code) {
     for (ApprovalAction action : values()) {
       if (action.code.equals(code)) {

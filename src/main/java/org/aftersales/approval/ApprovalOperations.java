@@ -89,9 +89,10 @@ public class ApprovalOperations {
       }
       checkNewApprover(approval, "to", to, actor);
       taskService.setAssignee(task.getId(), to);
-      steps.records().record(approval.place(), actor, ApprovalAction.TRANSFERRED, to, comment, task.getId());
+      ApprovalRecord record = steps.records().record(approval.place(), actor, ApprovalAction.TRANSFERRED, to,
+          comment, task.getId());
       steps.notifyUser(approval.businessKey(), to, "approval-transferred", "An approval was transferred to you",
-          actor + " transferred \"" + approval.step().stepName() + "\" to you", task.getId() + "|transfer|" + actor);
+          actor + " transferred \"" + approval.step().stepName() + "\" to you", "transfer|" + record.getId());
       return approval;
     });
   }
@@ -107,9 +108,10 @@ public class ApprovalOperations {
           .startBeforeActivity(APPROVE_TASK, body)
           .setVariableLocal(SLOT, user)
           .execute();
-      steps.records().record(approval.place(), actor, ApprovalAction.APPROVER_ADDED, user, comment, null);
+      ApprovalRecord record = steps.records().record(approval.place(), actor, ApprovalAction.APPROVER_ADDED, user,
+          comment, null);
       steps.notifyUser(approval.businessKey(), user, "approval-added", "You were added to an approval",
-          actor + " asks you to decide \"" + approval.step().stepName() + "\"", body + "|add");
+          actor + " asks you to decide \"" + approval.step().stepName() + "\"", "add|" + record.getId());
       return approval;
     });
   }
@@ -199,12 +201,9 @@ public class ApprovalOperations {
       if (comment == null || comment.isBlank()) {
         throw ApiException.badField("comment", "say why the approval goes back");
       }
-      Integer target = recordRepository.findByProcessInstanceIdAndRoundAndActionInOrderById(processInstanceId,
-              approval.round(), List.of(ApprovalAction.APPROVED.code())).stream()
-          .map(ApprovalRecord::getStepIndex)
-          .filter(index -> index != null && index < approval.stepIndex())
-          .max(Integer::compare).orElse(null);
-      if (target == null) {
+      int target = ApprovalSteps.returnTarget(steps.standingApprovals(processInstanceId, approval.round()),
+          approval.stepIndex());
+      if (target < 0) {
         throw ApiException.conflict("No earlier step of this round was decided by a person; "
             + "reject the request to send it back to the requester");
       }
@@ -286,10 +285,26 @@ public class ApprovalOperations {
     if (participants.currentApprovers(approval.processInstanceId()).contains(user)) {
       throw ApiException.conflict(user + " already decides this step");
     }
+    if (approval.step() != null && approval.step().skipPriorApprovers() && steps.priorApprovers(
+        approval.processInstanceId(), approval.round(), approval.stepIndex()).contains(user)) {
+      throw ApiException.conflict(user + " approved an earlier step and is not asked again");
+    }
+    String run = stepRun(approval.processInstanceId());
+    if (run != null && recordRepository.existsByStepRunAndActorAndActionIn(run, user,
+        List.of(ApprovalAction.APPROVED.code(), ApprovalAction.REJECTED.code()))) {
+      throw ApiException.conflict(user + " has already decided this step");
+    }
   }
 
   private boolean exists(String user) {
     return identityService.createUserQuery().userId(user).count() == 1;
+  }
+
+  /** The current step's multi-instance activity instance, or null when no step is open. */
+  private String stepRun(String processInstanceId) {
+    ActivityInstance[] bodies = runtimeService.getActivityInstance(processInstanceId)
+        .getActivityInstances(APPROVE_TASK + "#multiInstanceBody");
+    return bodies.length == 1 ? bodies[0].getId() : null;
   }
 
   private String multiInstanceBody(String processInstanceId) {

@@ -32,6 +32,9 @@ public class ApprovalRecord {
   @Column(name = "step_name")
   private String stepName;
 
+  @Column(name = "step_run")
+  private String stepRun;
+
   @Column(nullable = false)
   private String actor;
 
@@ -52,7 +55,9 @@ public class ApprovalRecord {
   }
 
   ApprovalRecord(String processInstanceId, String caseNumber, int round, Integer stepIndex, String stepName,
-      String actor, ApprovalAction action, String target, String comment, String taskId, Instant recordedAt) {
+      String stepRun, String actor, ApprovalAction action, String target, String comment, String taskId,
+      Instant recordedAt) {
+    this.stepRun = stepRun;
     this.processInstanceId = processInstanceId;
     this.caseNumber = caseNumber;
     this.round = round;
@@ -88,6 +93,10 @@ public class ApprovalRecord {
 
   public String getStepName() {
     return stepName;
+  }
+
+  public String getStepRun() {
+    return stepRun;
   }
 
   public String getActor() {

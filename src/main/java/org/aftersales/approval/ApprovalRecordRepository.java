@@ -13,6 +13,8 @@ public interface ApprovalRecordRepository extends JpaRepository<ApprovalRecord, 
   List<ApprovalRecord> findByProcessInstanceIdAndRoundAndActionInOrderById(String processInstanceId, int round,
       Collection<String> actions);
 
+  boolean existsByStepRunAndActorAndActionIn(String stepRun, String actor, Collection<String> actions);
+
   boolean existsByProcessInstanceIdAndTargetAndAction(String processInstanceId, String target, String action);
 
   boolean existsByProcessInstanceIdAndActor(String processInstanceId, String actor);

@@ -35,15 +35,24 @@ public class ApprovalRecords {
   }
 
   /** Where in the approval a record belongs. */
-  public record Place(String processInstanceId, String caseNumber, int round, Integer stepIndex, String stepName) {
+  public record Place(String processInstanceId, String caseNumber, int round, Integer stepIndex, String stepName,
+      String stepRun) {
+
+    public Place(String processInstanceId, String caseNumber, int round, Integer stepIndex, String stepName) {
+      this(processInstanceId, caseNumber, round, stepIndex, stepName, null);
+    }
+
+    public Place inRun(String run) {
+      return new Place(processInstanceId, caseNumber, round, stepIndex, stepName, run);
+    }
   }
 
   public ApprovalRecord record(Place place, String actor, ApprovalAction action, String target, String comment,
       String taskId) {
     String who = actor == null || actor.isBlank() ? SYSTEM : actor;
     ApprovalRecord saved = records.save(new ApprovalRecord(place.processInstanceId(), place.caseNumber(),
-        place.round(), place.stepIndex(), place.stepName(), who, action, target, trim(comment), taskId,
-        EngineTime.now()));
+        place.round(), place.stepIndex(), place.stepName(), place.stepRun(), who, action, cut(target, 4000),
+        trim(comment), taskId, EngineTime.now()));
     LOG.info("Approval {} round {} step {}: {} by {}{}", place.processInstanceId(), place.round(),
         place.stepName(), action.code(), who, target == null ? "" : " -> " + target);
     comment(place, who, action, target, comment, taskId);
@@ -95,11 +104,18 @@ public class ApprovalRecords {
     }
   }
 
+  /** Whether the user approved or rejected in this run of a step. */
+  public boolean hasDecided(String stepRun, String user) {
+    return stepRun != null && records.existsByStepRunAndActorAndActionIn(stepRun, user,
+        List.of(ApprovalAction.APPROVED.code(), ApprovalAction.REJECTED.code()));
+  }
+
   /** The decisions of an approval, in order, as the process hands them back to its caller. */
   public List<Map<String, Object>> decisions(String processInstanceId) {
     List<Map<String, Object>> decisions = new ArrayList<>();
     for (ApprovalRecord r : records.findByProcessInstanceIdOrderById(processInstanceId)) {
-      if (!ApprovalAction.of(r.getAction()).isDecision()) {
+      if (java.util.Arrays.stream(ApprovalAction.values())
+          .noneMatch(a -> a.code().equals(r.getAction()) && a.isDecision())) {
         continue;
       }
       Map<String, Object> decision = new LinkedHashMap<>();
@@ -113,6 +129,10 @@ public class ApprovalRecords {
       decisions.add(decision);
     }
     return decisions;
+  }
+
+  private static String cut(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 
   private static String trim(String comment) {

@@ -72,6 +72,9 @@ public class ApprovalSteps {
     String where = "approval-routing row " + position;
     int step = number(row.get("step"), position);
     String name = text(row.get("stepName"));
+    if (name != null && name.length() > 200) {
+      throw new IllegalStateException(where + ": step name longer than 200 characters");
+    }
     String group = text(row.get("candidateGroup"));
     String expression = text(row.get("approverExpression"));
     if (group == null && expression == null) {
@@ -134,6 +137,15 @@ public class ApprovalSteps {
     }
     if (step.skipRequester() && requester != null) {
       candidates.remove(requester);
+      if (candidates.isEmpty()) {
+        // The requester alone may decide this step: it goes up, never to nobody.
+        candidates.addAll(people.membersOf(settings.escalationGroup(), settings.maxStepApprovers()));
+        candidates.remove(requester);
+        if (candidates.isEmpty()) {
+          throw new IllegalStateException("Approval step '" + step.stepName() + "': only the requester " + requester
+              + " could decide it, and the escalation group " + settings.escalationGroup() + " has nobody else");
+        }
+      }
     }
     if (step.skipPriorApprovers()) {
       candidates.removeAll(priorApprovers(execution.getProcessInstanceId(), integer(execution, ROUND, 1),
@@ -142,14 +154,41 @@ public class ApprovalSteps {
     return new ArrayList<>(candidates);
   }
 
-  /** People who approved an earlier step of this round. */
+  /** People whose approval of an earlier step of this round still stands. */
   public Set<String> priorApprovers(String processInstanceId, int round, int beforeStep) {
     Set<String> prior = new LinkedHashSet<>();
-    recordRepository.findByProcessInstanceIdAndRoundAndActionInOrderById(processInstanceId, round,
-            List.of(ApprovalAction.APPROVED.code()))
-        .stream().filter(r -> r.getStepIndex() != null && r.getStepIndex() < beforeStep)
-        .forEach(r -> prior.add(r.getActor()));
+    standingApprovals(processInstanceId, round).forEach((index, people) -> {
+      if (index < beforeStep) {
+        prior.addAll(people);
+      }
+    });
     return prior;
+  }
+
+  /**
+   * Approvals of this round by step, as they stand: returning the approval to a step voids
+   * what was approved from that step on.
+   */
+  public java.util.SortedMap<Integer, Set<String>> standingApprovals(String processInstanceId, int round) {
+    java.util.SortedMap<Integer, Set<String>> standing = new java.util.TreeMap<>();
+    for (ApprovalRecord r : recordRepository.findByProcessInstanceIdAndRoundAndActionInOrderById(processInstanceId,
+        round, List.of(ApprovalAction.APPROVED.code(), ApprovalAction.RETURNED.code()))) {
+      if (r.getStepIndex() == null) {
+        continue;
+      }
+      if (ApprovalAction.RETURNED.code().equals(r.getAction())) {
+        int target = returnTarget(standing, r.getStepIndex());
+        standing.keySet().removeIf(index -> index >= target);
+      } else {
+        standing.computeIfAbsent(r.getStepIndex(), i -> new LinkedHashSet<>()).add(r.getActor());
+      }
+    }
+    return standing;
+  }
+
+  /** The step a return from {@code fromStep} goes back to: the last earlier one a person approved, or -1. */
+  static int returnTarget(java.util.SortedMap<Integer, Set<String>> standing, int fromStep) {
+    return standing.headMap(fromStep).isEmpty() ? -1 : standing.headMap(fromStep).lastKey();
   }
 
   private static List<String> evaluate(DelegateExecution execution, String expressionText) {

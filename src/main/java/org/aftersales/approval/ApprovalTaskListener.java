@@ -59,13 +59,11 @@ class ApprovalTaskListener implements TaskListener {
     } else {
       task.addCandidateUsers(users);
     }
-    users.forEach(user -> TaskHandOn.allow(task.getId(), user));
   }
 
   private void recordAssignment(DelegateTask task) {
     List<String> users = slotUsers(task);
     String assignee = task.getAssignee();
-    TaskHandOn.allow(task.getId(), assignee);
     // The offer itself (the create listener assigning the step's one approver) is no record.
     if (users.size() == 1 && users.get(0).equals(assignee) && delegation(task) == null) {
       return;
@@ -92,25 +90,46 @@ class ApprovalTaskListener implements TaskListener {
       throw new ApprovalInputException(COMMENT, "A rejection needs a comment");
     }
     RouteStep step = currentStep(task);
-    if (step != null && step.skipRequester() && actor != null && actor.equals(string(task, REQUESTER))) {
-      throw new ApprovalInputException(APPROVED, "The requester may not decide their own request");
-    }
+    checkDecider(task, actor, step);
+    String run = task.getExecution().getParentActivityInstanceId();
     int approvals = integer(task, STEP_APPROVALS, 0) + (approved ? 1 : 0);
     int rejections = integer(task, STEP_REJECTIONS, 0) + (approved ? 0 : 1);
     // Set on the approval itself: two approvers deciding at once conflict here, and one retries.
     task.getExecution().setVariable(STEP_APPROVALS, approvals);
     task.getExecution().setVariable(STEP_REJECTIONS, rejections);
-    steps.records().record(place(task), actor, approved ? ApprovalAction.APPROVED : ApprovalAction.REJECTED, null,
-        comment, task.getId());
+    steps.records().record(place(task).inRun(run), actor,
+        approved ? ApprovalAction.APPROVED : ApprovalAction.REJECTED, null, comment, task.getId());
     if (!approved) {
       task.getExecution().setVariable(LAST_REJECTION, comment);
     }
-    if (step != null) {
-      int instances = integer(task, "nrOfInstances", 1);
-      String outcome = step.mode().outcome(instances, approvals, rejections, step.ratio());
-      if (outcome != null) {
-        task.getExecution().setVariable(STEP_OUTCOME, outcome);
-      }
+    int instances = integer(task, "nrOfInstances", 1);
+    task.getExecution().setVariable(STEP_OUTCOME,
+        step == null ? null : step.mode().outcome(instances, approvals, rejections, step.ratio()));
+  }
+
+  /**
+   * Only the task's assignee decides, once per step, never for their own request nor again
+   * after approving an earlier step (as the route row says), and not while it is delegated.
+   */
+  private void checkDecider(DelegateTask task, String actor, RouteStep step) {
+    if (actor == null || !actor.equals(task.getAssignee())) {
+      throw new ApprovalInputException(APPROVED, "Only the task's assignee may decide; claim it first");
+    }
+    if (delegation(task) == DelegationState.PENDING) {
+      throw new ApprovalInputException(APPROVED,
+          "The task is delegated: the delegate resolves it, then " + task.getOwner() + " decides");
+    }
+    String requester = string(task, REQUESTER);
+    if ((step == null || step.skipRequester()) && actor.equals(requester)) {
+      throw new ApprovalInputException(APPROVED, "The requester may not decide their own request");
+    }
+    String run = task.getExecution().getParentActivityInstanceId();
+    if (steps.records().hasDecided(run, actor)) {
+      throw new ApprovalInputException(APPROVED, actor + " has already decided this step");
+    }
+    if (step != null && step.skipPriorApprovers() && steps.priorApprovers(task.getProcessInstanceId(),
+        integer(task, ROUND, 1), integer(task, STEP_INDEX, 0)).contains(actor)) {
+      throw new ApprovalInputException(APPROVED, actor + " approved an earlier step and is not asked again");
     }
   }
 

@@ -36,6 +36,7 @@ public final class ApprovalVariables {
   public static final String ROUTE_ROWS = "routeRows";
   public static final String ROUTE = "approvalRoute";
   public static final String ROUND = "round";
+  public static final String PLANNED_STEPS = "plannedSteps";
   public static final String STEP_INDEX = "stepIndex";
   public static final String NEXT_STEP_INDEX = "nextStepIndex";
   public static final String STEP_NAME = "stepName";

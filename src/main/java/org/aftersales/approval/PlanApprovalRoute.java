@@ -34,6 +34,7 @@ class PlanApprovalRoute implements JavaDelegate {
     boolean firstRound = execution.getVariable(ROUND) == null;
     execution.setVariable(ROUND, firstRound ? 1 : integer(execution, ROUND, 1) + 1);
     setRoute(execution, route);
+    execution.setVariable(PLANNED_STEPS, route.size());
     execution.setVariable(STEP_INDEX, -1);
     execution.removeVariable(NEXT_STEP_INDEX);
     if (firstRound) {

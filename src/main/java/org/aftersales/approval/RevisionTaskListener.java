@@ -47,11 +47,19 @@ class RevisionTaskListener implements TaskListener {
     if (amount != null && amount.signum() < 0) {
       throw new ApprovalInputException(AMOUNT, "Must not be negative");
     }
+    if (resubmit && amount == null && recordedAmount(task)) {
+      throw new ApprovalInputException(AMOUNT, "The route depends on the amount: give one");
+    }
     task.getExecution().setVariable(RESUBMIT, resubmit);
     String actor = system.currentUserId() != null ? system.currentUserId() : task.getAssignee();
     steps.records().record(steps.place(task, task.getProcessInstanceId(), task.getExecution().getProcessBusinessKey()),
         actor, resubmit ? ApprovalAction.RESUBMITTED : ApprovalAction.ABANDONED, null,
         ApprovalSteps.text(formField(task, COMMENT)), task.getId());
+  }
+
+  /** Whether the request was submitted with an amount (the variable's history keeps it even when cleared). */
+  private static boolean recordedAmount(DelegateTask task) {
+    return !"generic".equals(string(task, SUBJECT_TYPE));
   }
 
   private static Boolean resubmit(DelegateTask task) {

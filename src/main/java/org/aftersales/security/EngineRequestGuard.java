@@ -177,10 +177,10 @@ public class EngineRequestGuard extends OncePerRequestFilter {
   }
 
   /** Replays a body that was read for inspection. */
-  static final class CachedBodyRequest extends HttpServletRequestWrapper {
+  public static final class CachedBodyRequest extends HttpServletRequestWrapper {
     private final byte[] body;
 
-    CachedBodyRequest(HttpServletRequest request, byte[] body) {
+    public CachedBodyRequest(HttpServletRequest request, byte[] body) {
       super(request);
       this.body = body;
     }

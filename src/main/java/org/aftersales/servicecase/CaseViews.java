@@ -127,7 +127,7 @@ public class CaseViews {
     for (ApprovalRecord record : approvalRecords.findByCaseNumberOrderById(caseNumber)) {
       String step = record.getStepName() == null ? "" : " (" + record.getStepName() + ")";
       entries.add(new CaseView.TimelineEntry(record.getRecordedAt(), null, "approval",
-          record.getProcessInstanceId(), ApprovalAction.of(record.getAction()).label() + step, "approvalRecord",
+          record.getProcessInstanceId(), ApprovalAction.labelOf(record.getAction()) + step, "approvalRecord",
           record.getActor(), false, record.getComment(), record.getTarget()));
     }
     entries.sort(Comparator.comparing(CaseView.TimelineEntry::at));

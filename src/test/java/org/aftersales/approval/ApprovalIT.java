@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ import org.aftersales.testsupport.TestUsers;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -105,16 +103,15 @@ class ApprovalIT {
       Future<?> b = pool.submit(() -> tx.executeWithoutResult(status ->
           taskService.complete(second.getId(), Map.of("decision", "approve"))));
 
-      List<Throwable> failures = new ArrayList<>();
-      for (Future<?> f : List.of(a, b)) {
-        try {
-          f.get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-          failures.add(e.getCause());
-        }
+      a.get(60, TimeUnit.SECONDS); // the first decision commits
+      Throwable conflict = null;
+      try {
+        b.get(60, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        conflict = e.getCause();
       }
-      assertThat(failures).hasSize(1);
-      assertThat(failures.get(0)).isInstanceOfAny(OptimisticLockingException.class, ProcessEngineException.class);
+      // the second read the step before the first committed: its write conflicts and it is rolled back
+      assertThat(conflict).as("the concurrent second decision").isInstanceOf(OptimisticLockingException.class);
     } finally {
       pool.shutdownNow();
     }
@@ -150,6 +147,38 @@ class ApprovalIT {
     ProcessInstance after = start("refund", 6000);
     approve(after, "it-lead");
     assertThat(runtimeService.getVariable(after.getId(), "stepName")).isEqualTo("Manager approval");
+  }
+
+  @Test
+  void approvalTasksTakeOnlyTheirFormFieldsThroughEngineRest() throws Exception {
+    ProcessInstance pi = start("refund", 50000);
+    Task lead = taskOf(pi, "it-lead");
+    taskService.claim(lead.getId(), "it-lead");
+    String path = "/engine-rest/task/" + lead.getId();
+
+    var injected = http.postJson(path + "/complete", "{\"variables\":{\"decision\":{\"value\":\"approve\"},"
+        + "\"stepOutcome\":{\"value\":\"approved\"}}}", "it-lead", TestUsers.PASSWORD);
+    assertThat(injected.statusCode()).as(injected.body()).isEqualTo(400);
+    assertThat(injected.body()).contains("variables.stepOutcome");
+    var setVariable = http.putJson(path + "/variables/requester", "{\"value\":\"it-lead\"}", "it-lead",
+        TestUsers.PASSWORD);
+    assertThat(setVariable.statusCode()).isEqualTo(403);
+
+    // Tasklist sends the read-only fields back: they are dropped, the decision is taken
+    var submitted = http.postJson(path + "/submit-form", "{\"variables\":{\"decision\":{\"value\":\"reject\"},"
+        + "\"comment\":{\"value\":\"No invoice\"},\"summary\":{\"value\":\"changed\"},"
+        + "\"requester\":{\"value\":\"it-lead\"}}}", "it-lead", TestUsers.PASSWORD);
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
+    assertThat(runtimeService.getVariable(pi.getId(), "summary")).isEqualTo("IT refund 50000");
+    assertThat(runtimeService.getVariable(pi.getId(), "requester")).isEqualTo("it-req");
+    assertThat(records.findByProcessInstanceIdOrderById(pi.getId()).get(1).getComment()).isEqualTo("No invoice");
+
+    Task revise = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("ReviseRequest")
+        .singleResult();
+    var roundReset = http.postJson("/engine-rest/task/" + revise.getId() + "/complete",
+        "{\"variables\":{\"revision\":{\"value\":\"resubmit\"},\"round\":{\"value\":0}}}", "it-req",
+        TestUsers.PASSWORD);
+    assertThat(roundReset.statusCode()).isEqualTo(400);
   }
 
   @Test

@@ -510,23 +510,74 @@ class ApprovalScenarioTest {
   }
 
   @Test
-  void delegationAndReassignmentInTasklistAreRecordedButClaimsAreNot() {
+  void delegationAndReassignmentAreRecordedButClaimsAreNot() {
     ProcessInstance pi = start("generic", 100, "req");
     Task task = approvalTasks(pi).get(0);
     identityService.setAuthenticatedUserId("lead1");
     taskService.claim(task.getId(), "lead1");
+    identityService.clearAuthentication(); // delegating and reassigning need TASK_ASSIGN: an admin's
     taskService.delegateTask(task.getId(), "mgr1");
     identityService.setAuthenticatedUserId("mgr1");
+    assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of("decision", "approve")))
+        .hasMessageContaining("delegated");
     taskService.resolveTask(task.getId());
-    identityService.setAuthenticatedUserId("lead1"); // reassigns in Tasklist
-    taskService.setAssignee(task.getId(), "lead2");
     identityService.clearAuthentication();
+    taskService.setAssignee(task.getId(), "lead2");
     decide(pi, "lead2", "approve", null);
 
     assertThat(records.findByProcessInstanceIdOrderById(pi.getId()))
         .extracting(r -> r.getActor() + " " + r.getAction() + " " + r.getTarget())
-        .containsExactly("req submitted null", "lead1 delegated mgr1", "mgr1 assigned lead1", "lead1 assigned lead2",
-            "lead2 approved null");
+        .containsExactly("req submitted null", "system delegated mgr1", "mgr1 assigned lead1",
+            "system assigned lead2", "lead2 approved null");
+  }
+
+  @Test
+  void onlyTheAssigneeDecidesAndNobodyDecidesTwice() {
+    ProcessInstance pi = start("refund", 50000, "req");
+    approve(pi, "lead1");
+    approve(pi, "mgr1");
+    Task dir2Task = taskOf(pi, "dir2");
+    identityService.setAuthenticatedUserId("dir1");
+    assertThatThrownBy(() -> taskService.complete(dir2Task.getId(), Map.of("decision", "approve")))
+        .isNotNull();
+    identityService.clearAuthentication();
+    approve(pi, "dir1");
+
+    // dir2 cannot hand the countersign to dir1, who has decided already
+    assertThat(status(() -> operations.transfer(pi.getId(), "dir2", null, "dir1", null)))
+        .isEqualTo(HttpStatus.CONFLICT);
+    // nor does an admin's reassignment let dir1 decide twice
+    taskService.setAssignee(dir2Task.getId(), "dir1");
+    assertThatThrownBy(() -> decide(pi, "dir1", "approve", null)).hasMessageContaining("already decided");
+    assertThat(pi).isWaitingAt("ApproveStep");
+  }
+
+  @Test
+  void stepOnlyTheRequesterCouldDecideGoesToTheEscalationGroup() {
+    identityService.setUserInfo("req2", ApprovalPeople.MANAGER_INFO, "req2");
+    ProcessInstance pi = start("repair-quote", 800, "req2");
+
+    assertThat(candidates(approvalTasks(pi).get(0))).containsExactly("dir1", "dir2");
+    assertThat(actions(pi)).containsExactly("submitted");
+  }
+
+  @Test
+  void returnAfterAnEscalationRunsThePlannedRouteAgain() {
+    ProcessInstance pi = start("refund", 5000, "req");
+    approve(pi, "lead1");
+    moveClock(Duration.ofDays(2));
+    fireTimer(pi, "StepTimedOut"); // the manager step was the last: the directors take over
+    assertThat(stepName(pi)).isEqualTo("Escalated: Manager approval");
+
+    operations.returnToPrevious(pi.getId(), "dir1", "Lead must check the new invoice");
+    assertThat(stepName(pi)).isEqualTo("Team lead approval");
+    approve(pi, "lead2");
+    assertThat(stepName(pi)).isEqualTo("Manager approval");
+    approve(pi, "mgr3");
+
+    assertThat(outcome(pi)).isEqualTo("approved");
+    assertThat(actions(pi)).containsExactly("submitted", "approved", "escalated", "returned", "approved",
+        "approved");
   }
 
   @Test
