@@ -59,11 +59,13 @@ class ApprovalTaskListener implements TaskListener {
     } else {
       task.addCandidateUsers(users);
     }
+    users.forEach(user -> TaskHandOn.allow(task.getId(), user));
   }
 
   private void recordAssignment(DelegateTask task) {
     List<String> users = slotUsers(task);
     String assignee = task.getAssignee();
+    TaskHandOn.allow(task.getId(), assignee);
     // The offer itself (the create listener assigning the step's one approver) is no record.
     if (users.size() == 1 && users.get(0).equals(assignee) && delegation(task) == null) {
       return;

@@ -515,20 +515,20 @@ class ApprovalScenarioTest {
     Task task = approvalTasks(pi).get(0);
     identityService.setAuthenticatedUserId("lead1");
     taskService.claim(task.getId(), "lead1");
-    identityService.clearAuthentication(); // delegating and reassigning need TASK_ASSIGN: an admin's
     taskService.delegateTask(task.getId(), "mgr1");
     identityService.setAuthenticatedUserId("mgr1");
     assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of("decision", "approve")))
         .hasMessageContaining("delegated");
     taskService.resolveTask(task.getId());
-    identityService.clearAuthentication();
+    identityService.setAuthenticatedUserId("lead1"); // reassigns in Tasklist
     taskService.setAssignee(task.getId(), "lead2");
+    identityService.clearAuthentication();
     decide(pi, "lead2", "approve", null);
 
     assertThat(records.findByProcessInstanceIdOrderById(pi.getId()))
         .extracting(r -> r.getActor() + " " + r.getAction() + " " + r.getTarget())
-        .containsExactly("req submitted null", "system delegated mgr1", "mgr1 assigned lead1",
-            "system assigned lead2", "lead2 approved null");
+        .containsExactly("req submitted null", "lead1 delegated mgr1", "mgr1 assigned lead1",
+            "lead1 assigned lead2", "lead2 approved null");
   }
 
   @Test
@@ -546,8 +546,10 @@ class ApprovalScenarioTest {
     // dir2 cannot hand the countersign to dir1, who has decided already
     assertThat(status(() -> operations.transfer(pi.getId(), "dir2", null, "dir1", null)))
         .isEqualTo(HttpStatus.CONFLICT);
-    // nor does an admin's reassignment let dir1 decide twice
+    // nor does reassigning the task in Tasklist let dir1 decide twice
+    identityService.setAuthenticatedUserId("dir2");
     taskService.setAssignee(dir2Task.getId(), "dir1");
+    identityService.clearAuthentication();
     assertThatThrownBy(() -> decide(pi, "dir1", "approve", null)).hasMessageContaining("already decided");
     assertThat(pi).isWaitingAt("ApproveStep");
   }
