@@ -43,22 +43,13 @@ public enum ApprovalAction {
         || this == SKIPPED || this == ESCALATED;
   }
 
-  /** The label of a stored code; a code this version does not know is shown as it is. */
-  public static String labelOf(String code) {
-    for (ApprovalAction action : values()) {
-      if (action.code.equals(code)) {
-        return action.label;
-      }
-    }
-    return code;
+  /** The action a stored code names; empty for a code this version does not know. */
+  public static java.util.Optional<ApprovalAction> find(String code) {
+    return java.util.Arrays.stream(values()).filter(action -> action.code.equals(code)).findFirst();
   }
 
-  public static ApprovalAction of(String code) {
-    for (ApprovalAction action : values()) {
-      if (action.code.equals(code)) {
-        return action;
-      }
-    }
-    throw new IllegalArgumentException("Unknown approval action " + code);
+  /** The label of a stored code; an unknown code is shown as it is. */
+  public static String labelOf(String code) {
+    return find(code).map(ApprovalAction::label).orElse(code);
   }
 }

@@ -308,12 +308,11 @@ public class ApprovalOperations {
   }
 
   private String multiInstanceBody(String processInstanceId) {
-    ActivityInstance tree = runtimeService.getActivityInstance(processInstanceId);
-    ActivityInstance[] bodies = tree.getActivityInstances(APPROVE_TASK + "#multiInstanceBody");
-    if (bodies.length != 1) {
+    String run = stepRun(processInstanceId);
+    if (run == null) {
       throw ApiException.conflict("The approval is not at an approval step");
     }
-    return bodies[0].getId();
+    return run;
   }
 
   private void requireReader(String processInstanceId, String reader) {

@@ -114,8 +114,7 @@ public class ApprovalRecords {
   public List<Map<String, Object>> decisions(String processInstanceId) {
     List<Map<String, Object>> decisions = new ArrayList<>();
     for (ApprovalRecord r : records.findByProcessInstanceIdOrderById(processInstanceId)) {
-      if (java.util.Arrays.stream(ApprovalAction.values())
-          .noneMatch(a -> a.code().equals(r.getAction()) && a.isDecision())) {
+      if (!ApprovalAction.find(r.getAction()).map(ApprovalAction::isDecision).orElse(false)) {
         continue;
       }
       Map<String, Object> decision = new LinkedHashMap<>();

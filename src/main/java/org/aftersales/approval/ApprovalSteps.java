@@ -1,6 +1,7 @@
 package org.aftersales.approval;
 
 import static org.aftersales.approval.ApprovalVariables.*;
+import static org.aftersales.common.Variables.string;
 
 import java.time.Duration;
 import java.time.Instant;

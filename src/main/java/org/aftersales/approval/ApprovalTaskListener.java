@@ -1,6 +1,7 @@
 package org.aftersales.approval;
 
 import static org.aftersales.approval.ApprovalVariables.*;
+import static org.aftersales.common.Variables.string;
 
 import java.util.Arrays;
 import java.util.Date;
@@ -92,8 +93,8 @@ class ApprovalTaskListener implements TaskListener {
       throw new ApprovalInputException(COMMENT, "A rejection needs a comment");
     }
     RouteStep step = currentStep(task);
-    checkDecider(task, actor, step);
     String run = task.getExecution().getParentActivityInstanceId();
+    checkDecider(task, actor, step, run);
     int approvals = integer(task, STEP_APPROVALS, 0) + (approved ? 1 : 0);
     int rejections = integer(task, STEP_REJECTIONS, 0) + (approved ? 0 : 1);
     // Set on the approval itself: two approvers deciding at once conflict here, and one retries.
@@ -113,7 +114,7 @@ class ApprovalTaskListener implements TaskListener {
    * Only the task's assignee decides, once per step, never for their own request nor again
    * after approving an earlier step (as the route row says), and not while it is delegated.
    */
-  private void checkDecider(DelegateTask task, String actor, RouteStep step) {
+  private void checkDecider(DelegateTask task, String actor, RouteStep step, String run) {
     if (actor == null || !actor.equals(task.getAssignee())) {
       throw new ApprovalInputException(APPROVED, "Only the task's assignee may decide; claim it first");
     }
@@ -125,7 +126,6 @@ class ApprovalTaskListener implements TaskListener {
     if ((step == null || step.skipRequester()) && actor.equals(requester)) {
       throw new ApprovalInputException(APPROVED, "The requester may not decide their own request");
     }
-    String run = task.getExecution().getParentActivityInstanceId();
     if (steps.records().hasDecided(run, actor)) {
       throw new ApprovalInputException(APPROVED, actor + " has already decided this step");
     }

@@ -67,11 +67,6 @@ public final class ApprovalVariables {
   private ApprovalVariables() {
   }
 
-  public static String string(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? null : value.toString();
-  }
-
   public static int integer(VariableScope scope, String name, int fallback) {
     Object value = scope.getVariable(name);
     return value instanceof Number n ? n.intValue() : fallback;

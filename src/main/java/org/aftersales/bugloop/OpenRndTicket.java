@@ -4,6 +4,7 @@ import static org.aftersales.servicecase.ServiceRequestVariables.DESCRIPTION;
 import static org.aftersales.servicecase.ServiceRequestVariables.PRODUCT_LINE;
 import static org.aftersales.servicecase.ServiceRequestVariables.PRODUCT_SKU;
 
+import org.aftersales.common.Variables;
 import org.aftersales.servicecase.ServiceRequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,10 +22,10 @@ public class OpenRndTicket implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     BugTicket ticket = bugTickets.open(ServiceRequestVariables.caseNumber(execution),
-        ServiceRequestVariables.string(execution, PRODUCT_SKU),
-        ServiceRequestVariables.string(execution, PRODUCT_LINE),
-        ServiceRequestVariables.string(execution, DESCRIPTION),
-        ServiceRequestVariables.string(execution, BugEscalationVariables.REPRODUCTION_STEPS));
+        Variables.string(execution, PRODUCT_SKU),
+        Variables.string(execution, PRODUCT_LINE),
+        Variables.string(execution, DESCRIPTION),
+        Variables.string(execution, BugEscalationVariables.REPRODUCTION_STEPS));
     execution.setVariable(BugEscalationVariables.TICKET_KEY, ticket.getTicketKey());
     execution.setVariable(BugEscalationVariables.REOPEN_COUNT, 0);
   }

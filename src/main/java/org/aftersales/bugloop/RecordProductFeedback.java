@@ -1,6 +1,7 @@
 package org.aftersales.bugloop;
 
 import org.aftersales.common.EngineTime;
+import org.aftersales.common.Variables;
 import org.aftersales.servicecase.ServiceRequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -24,7 +25,7 @@ public class RecordProductFeedback implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     BugTicket ticket = bugTickets.get(BugEscalationVariables.ticketKey(execution));
     StringBuilder summary = new StringBuilder("Bug: ")
-        .append(ServiceRequestVariables.string(execution, ServiceRequestVariables.DESCRIPTION));
+        .append(Variables.string(execution, ServiceRequestVariables.DESCRIPTION));
     if (ticket.getReproductionSteps() != null) {
       summary.append("\nReproduction: ").append(ticket.getReproductionSteps());
     }

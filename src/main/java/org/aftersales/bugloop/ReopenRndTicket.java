@@ -1,5 +1,6 @@
 package org.aftersales.bugloop;
 
+import org.aftersales.common.Variables;
 import org.aftersales.servicecase.ServiceRequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,8 +19,8 @@ public class ReopenRndTicket implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     BugTicket ticket = bugTickets.reopen(BugEscalationVariables.ticketKey(execution),
-        ServiceRequestVariables.string(execution, ServiceRequestVariables.DESCRIPTION),
-        ServiceRequestVariables.string(execution, BugEscalationVariables.RETEST_NOTES));
+        Variables.string(execution, ServiceRequestVariables.DESCRIPTION),
+        Variables.string(execution, BugEscalationVariables.RETEST_NOTES));
     execution.setVariable(BugEscalationVariables.REOPEN_COUNT, ticket.getRound() - 1);
   }
 }

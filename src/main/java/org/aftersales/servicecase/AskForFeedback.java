@@ -1,6 +1,7 @@
 package org.aftersales.servicecase;
 
 import org.aftersales.common.EngineTime;
+import org.aftersales.common.Variables;
 import org.aftersales.integration.notification.Notification;
 import org.aftersales.integration.notification.Notifications;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,10 +25,10 @@ public class AskForFeedback implements JavaDelegate {
     String caseNumber = ServiceRequestVariables.caseNumber(execution);
     ServiceRequestVariables.setFeedbackDeadline(execution, EngineTime.now().plus(settings.feedbackWait()));
     notifications.queue(new Notification(caseNumber, Notification.CUSTOMER,
-        ServiceRequestVariables.string(execution, ServiceRequestVariables.CUSTOMER_ID), "survey",
+        Variables.string(execution, ServiceRequestVariables.CUSTOMER_ID), "survey",
         "How did we do on case " + caseNumber + "?",
         "Your case " + caseNumber + " is resolved: "
-            + ServiceRequestVariables.string(execution, ServiceRequestVariables.RESOLUTION_SUMMARY)
+            + Variables.string(execution, ServiceRequestVariables.RESOLUTION_SUMMARY)
             + "\nPlease rate our service from 1 (poor) to 5 (excellent)."), execution.getActivityInstanceId());
   }
 }

@@ -1,5 +1,6 @@
 package org.aftersales.servicecase;
 
+import org.aftersales.common.Variables;
 import org.aftersales.integration.notification.Notification;
 import org.aftersales.integration.notification.Notifications;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,7 +26,7 @@ public class NotifyCustomer implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String kind = (String) execution.getVariableLocal(KIND);
     String caseNumber = ServiceRequestVariables.caseNumber(execution);
-    String product = ServiceRequestVariables.string(execution, ServiceRequestVariables.PRODUCT_SKU);
+    String product = Variables.string(execution, ServiceRequestVariables.PRODUCT_SKU);
     String subject;
     String message;
     switch (kind == null ? "" : kind) {
@@ -57,12 +58,12 @@ public class NotifyCustomer implements JavaDelegate {
           + " has no known notificationKind (" + kind + ")");
     }
     notifications.queue(new Notification(caseNumber, Notification.CUSTOMER,
-        ServiceRequestVariables.string(execution, ServiceRequestVariables.CUSTOMER_ID), kind, subject, message),
+        Variables.string(execution, ServiceRequestVariables.CUSTOMER_ID), kind, subject, message),
         execution.getActivityInstanceId());
   }
 
   private static String orDefault(DelegateExecution execution, String variable, String fallback) {
-    String text = ServiceRequestVariables.string(execution, variable);
+    String text = Variables.string(execution, variable);
     return text == null || text.isBlank() ? fallback : text;
   }
 }

@@ -1,5 +1,6 @@
 package org.aftersales.servicecase;
 
+import org.aftersales.common.Variables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,6 @@ public class RecordTriage implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     records.get(ServiceRequestVariables.caseNumber(task))
-        .triaged(ServiceRequestVariables.string(task, ServiceRequestVariables.CATEGORY));
+        .triaged(Variables.string(task, ServiceRequestVariables.CATEGORY));
   }
 }

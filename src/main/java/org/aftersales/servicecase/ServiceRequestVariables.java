@@ -75,11 +75,6 @@ public final class ServiceRequestVariables {
     return (String) scope.getVariable(CASE_NUMBER);
   }
 
-  public static String string(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? null : value.toString();
-  }
-
   public static boolean aroundTheClock(VariableScope scope) {
     return "premium".equals(scope.getVariable(CONTRACT_LEVEL));
   }

@@ -1,6 +1,7 @@
 package org.aftersales.servicecase;
 
 import org.aftersales.common.EngineTime;
+import org.aftersales.common.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,7 @@ public class StoreResolution implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String summary = ServiceRequestVariables.string(execution, ServiceRequestVariables.RESOLUTION_SUMMARY);
+    String summary = Variables.string(execution, ServiceRequestVariables.RESOLUTION_SUMMARY);
     if (summary == null || summary.isBlank()) {
       throw new IllegalStateException("Record resolution was completed without a resolution summary");
     }
