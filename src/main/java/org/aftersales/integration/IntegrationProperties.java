@@ -9,11 +9,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code embedded} (the default) records requests in our own tables.
  */
 @ConfigurationProperties("aftersales.integration")
-public record IntegrationProperties(Endpoint rnd, Endpoint notification) {
+public record IntegrationProperties(Endpoint rnd, Endpoint notification, Endpoint logistics, Endpoint finance) {
 
   public IntegrationProperties {
     rnd = rnd == null ? Endpoint.embedded() : rnd;
     notification = notification == null ? Endpoint.embedded() : notification;
+    logistics = logistics == null ? Endpoint.embedded() : logistics;
+    finance = finance == null ? Endpoint.embedded() : finance;
   }
 
   /**
