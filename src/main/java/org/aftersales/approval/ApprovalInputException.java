@@ -1,18 +1,11 @@
 package org.aftersales.approval;
 
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.aftersales.common.TaskInputException;
 
 /** A decision or revision that cannot be taken as sent (the field and why); nothing is stored. */
-public class ApprovalInputException extends BadUserRequestException {
-
-  private final String field;
+public class ApprovalInputException extends TaskInputException {
 
   public ApprovalInputException(String field, String message) {
-    super(field + ": " + message);
-    this.field = field;
-  }
-
-  public String field() {
-    return field;
+    super(field, message);
   }
 }

@@ -15,6 +15,7 @@ import java.time.Instant;
 public class CaseSla {
 
   public static final String FIRST_RESPONSE = "first-response";
+  public static final String ON_SITE_ARRIVAL = "on-site-arrival";
   public static final String RUNNING = "running";
   public static final String MET = "met";
   public static final String MISSED = "missed";

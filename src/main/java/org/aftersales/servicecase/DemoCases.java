@@ -48,6 +48,10 @@ class DemoCases {
         new NewCaseRequest(
             new NewCaseRequest.Customer("C-3300", "Green Valley Clinic", "Chengdu", 1, "standard"),
             new NewCaseRequest.Product("OA-SUITE", "software", "SN-009001", LocalDate.of(2026, 6, 15)),
-            "email", "normal", null, true, "Complaint: nobody answered our ticket from last week"));
+            "email", "normal", null, true, "Complaint: nobody answered our ticket from last week"),
+        new NewCaseRequest(
+            new NewCaseRequest.Customer("C-4100", "Lumen Print Shop", "Wuhan", 1, "standard"),
+            new NewCaseRequest.Product("PRN-800", "printer", "SN-P-2231", LocalDate.of(2024, 9, 2)),
+            "hotline", "normal", "repair", false, "The printer jams on every page and shows error E-12"));
   }
 }

@@ -313,8 +313,8 @@ class ServiceRequestScenarioTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"repair", "return-exchange", "refund"})
-  void repairReturnAndRefundGoToAfterSalesThenBackToTheOwner(String category) {
+  @ValueSource(strings = {"return-exchange", "refund"})
+  void returnAndRefundGoToAfterSalesThenBackToTheOwner(String category) {
     // Intake guessed consultation; triage decides.
     CaseIntake.OpenedCase opened = steps.openAt(MONDAY_10, Cases.request("consultation", "normal", "email",
         "standard", false));

@@ -19,7 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Each rule of the deployed sla-targets table (hit policy FIRST), and which rule answered. */
+/**
+ * Each rule of the deployed sla-targets table (hit policy FIRST), and which rule answered: first response
+ * by priority, complaint, channel and contract; on-site arrival by city tier (1 = tier-1 city or provincial capital).
+ */
 @ProcessScenarioTest
 class SlaTargetsDecisionTest {
 
@@ -54,17 +57,61 @@ class SlaTargetsDecisionTest {
   void firstResponseTarget(String situation, boolean complaint, String priority, String channel,
       String contractLevel, int expectedMinutes, String expectedRule) {
     Map<String, Object> variables = new HashMap<>();
+    // no cityTier, as in service-request, which does not know it
+    variables.put("slaKind", "first-response");
     variables.put("complaint", complaint);
     variables.put("priority", priority);
     variables.put("channel", channel);
     variables.put("contractLevel", contractLevel);
+
+    assertTarget(variables, expectedMinutes, expectedRule);
+  }
+
+  @ParameterizedTest(name = "{0} -> {3}: {2} min")
+  @CsvSource(nullValues = "null", textBlock = """
+      tier-1 city or provincial capital, 1,    240, RuleArrivalTierOne
+      tier-2 city,                       2,    720, RuleArrivalElsewhere
+      tier-3 city,                       3,    720, RuleArrivalElsewhere
+      city of unknown tier,              null, 720, RuleArrivalElsewhere
+      """)
+  void onSiteArrivalTarget(String situation, Integer cityTier, int expectedMinutes, String expectedRule) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("slaKind", "on-site-arrival");
+    variables.put("cityTier", cityTier);
+    // what decides the first response must not change the arrival target
+    variables.put("complaint", true);
+    variables.put("priority", "urgent");
+    variables.put("channel", "hotline");
+    variables.put("contractLevel", "premium");
+
+    assertTarget(variables, expectedMinutes, expectedRule);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(nullValues = "null", textBlock = """
+      no SLA kind,      null
+      unknown SLA kind, resolution
+      """)
+  void unknownKindFallsBackToTheDefault(String situation, String slaKind) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("slaKind", slaKind);
+    variables.put("cityTier", 1);
+    variables.put("complaint", true);
+    variables.put("priority", "urgent");
+    variables.put("channel", "hotline");
+    variables.put("contractLevel", "premium");
+
+    assertTarget(variables, 480, "RuleUnknownKind");
+  }
+
+  private void assertTarget(Map<String, Object> variables, int expectedMinutes, String expectedRule) {
     Instant evaluatedAt = EPOCH.plusSeconds(60 * EVALUATION.incrementAndGet());
     ClockUtil.setCurrentTime(Date.from(evaluatedAt));
 
     DmnDecisionResult result = decisionService.evaluateDecisionByKey("sla-targets").variables(variables).evaluate();
 
     assertThat(result).hasSize(1);
-    Object minutes = result.getSingleResult().getEntry("firstResponseMinutes");
+    Object minutes = result.getSingleResult().getEntry("targetMinutes");
     assertThat(minutes).isEqualTo(expectedMinutes);
     HistoricDecisionInstance evaluation = historyService.createHistoricDecisionInstanceQuery()
         .decisionDefinitionKey("sla-targets").evaluatedAfter(Date.from(evaluatedAt))

@@ -1,0 +1,47 @@
+package org.aftersales.repair;
+
+import org.aftersales.common.Variables;
+import org.aftersales.identity.StaffGroup;
+import org.aftersales.integration.logistics.Shipments;
+import org.aftersales.servicecase.ServiceRequestVariables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The unit never arrived: it is flagged as not recovered (finance is told: an unrecovered
+ * unit affects their books), the pick-up is cancelled and the customer told.
+ */
+@Component("flagUnitNotRecovered")
+public class FlagUnitNotRecovered implements JavaDelegate {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FlagUnitNotRecovered.class);
+
+  private final RepairOrders orders;
+  private final Shipments shipments;
+  private final RepairNotices notices;
+
+  public FlagUnitNotRecovered(RepairOrders orders, Shipments shipments, RepairNotices notices) {
+    this.orders = orders;
+    this.shipments = shipments;
+    this.notices = notices;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String caseNumber = ServiceRequestVariables.caseNumber(execution);
+    orders.of(caseNumber).unitNotRecovered();
+    String tracking = Variables.string(execution, RepairVariables.TRACKING_NUMBER);
+    shipments.cancel(tracking);
+    String rma = Variables.string(execution, RepairVariables.RMA_NUMBER);
+    notices.group(execution, StaffGroup.FINANCE.id(), "unit-not-recovered", "unit not recovered",
+        "The unit " + RepairShipments.unit(execution) + " of " + Variables.string(execution,
+            ServiceRequestVariables.CUSTOMER_NAME) + " (RMA " + rma + ") was never returned; the repair is closed"
+            + " without it.");
+    notices.customer(execution, "repair-unit-not-received", "repair closed",
+        "We never received your unit (RMA " + rma + "), so we have closed the repair. Contact us to start again.");
+    LOG.warn("Case {}: unit not recovered (RMA {})", caseNumber, rma);
+  }
+}

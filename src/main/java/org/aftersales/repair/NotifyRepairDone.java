@@ -1,0 +1,24 @@
+package org.aftersales.repair;
+
+import org.aftersales.common.Variables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The repair is finished: the customer hears what was found. */
+@Component("notifyRepairDone")
+public class NotifyRepairDone implements JavaDelegate {
+
+  private final RepairNotices notices;
+
+  public NotifyRepairDone(RepairNotices notices) {
+    this.notices = notices;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    notices.customer(execution, "repair-done", "repair completed",
+        "The repair of your " + RepairShipments.unit(execution) + " is complete. What we found: "
+            + Variables.string(execution, RepairVariables.FAULT_NOTES) + ". Thank you for your patience.");
+  }
+}

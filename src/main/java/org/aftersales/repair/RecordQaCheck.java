@@ -1,0 +1,25 @@
+package org.aftersales.repair;
+
+import org.aftersales.servicecase.ServiceRequestVariables;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** On completing "QA check": a failed check needs notes and goes back to the repair. */
+@Component("recordQaCheck")
+public class RecordQaCheck implements TaskListener {
+
+  private final RepairOrders orders;
+
+  public RecordQaCheck(RepairOrders orders) {
+    this.orders = orders;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (!RepairVariables.yesNo(task, RepairVariables.QA_PASSED, false)) {
+      RepairVariables.required(task, "qaNotes", "What failed (for the repair)");
+      orders.of(ServiceRequestVariables.caseNumber(task)).qaFailed();
+    }
+  }
+}

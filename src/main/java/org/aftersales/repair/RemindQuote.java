@@ -1,0 +1,27 @@
+package org.aftersales.repair;
+
+import org.aftersales.servicecase.ServiceRequestVariables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The quote is still unanswered: the customer is reminded once, before it expires. */
+@Component("remindQuote")
+public class RemindQuote implements JavaDelegate {
+
+  private final RepairOrders orders;
+  private final RepairNotices notices;
+
+  public RemindQuote(RepairOrders orders, RepairNotices notices) {
+    this.orders = orders;
+    this.notices = notices;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    RepairOrder order = orders.of(ServiceRequestVariables.caseNumber(execution));
+    notices.customer(execution, "repair-quote-reminder", "your repair quote is waiting",
+        "We have not heard from you about our repair quote of " + order.getQuoteTotal().toPlainString() + " "
+            + order.getQuoteCurrency() + ". It expires " + notices.local(order.getQuoteExpiresAt()) + ".");
+  }
+}

@@ -1,0 +1,11 @@
+package org.aftersales.repair;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface RepairOrderRepository extends JpaRepository<RepairOrder, Long> {
+
+  Optional<RepairOrder> findByCaseNumber(String caseNumber);
+
+  long countByUnitStatus(String unitStatus);
+}

@@ -1,0 +1,28 @@
+package org.aftersales.repair;
+
+import org.aftersales.integration.logistics.Shipment;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The repaired unit passed QA: an outbound shipment back to the customer. */
+@Component("shipUnitBack")
+public class ShipUnitBack implements JavaDelegate {
+
+  private final RepairShipments shipments;
+  private final RepairNotices notices;
+
+  public ShipUnitBack(RepairShipments shipments, RepairNotices notices) {
+    this.shipments = shipments;
+    this.notices = notices;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Shipment shipment = shipments.request(execution, "outbound",
+        (String) execution.getVariable(RepairVariables.RMA_NUMBER), "Repaired " + RepairShipments.unit(execution));
+    notices.customer(execution, "repair-shipped", "your unit is on its way back",
+        "Your unit is repaired and passed our quality check. It is on its way back to you: shipment "
+            + shipment.getTrackingNumber() + ".");
+  }
+}
