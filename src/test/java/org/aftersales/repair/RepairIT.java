@@ -112,6 +112,11 @@ class RepairIT {
     assertThat(arrival.statusCode()).as(arrival.body()).isEqualTo(200);
     assertThat(http.postJson("/api/events/logistics", received, logistics, TestUsers.PASSWORD).body())
         .contains("duplicate");
+    HttpResponse<String> late = http.postJson("/api/events/logistics", "{\"trackingNumber\": \""
+        + pickUp.getTrackingNumber() + "\", \"status\": \"picked-up\", \"eventId\": \"carrier-76\"}", logistics,
+        TestUsers.PASSWORD);
+    assertThat(late.statusCode()).isEqualTo(200);
+    assertThat(late.body()).contains("late");
     assertThat(http.postJson("/api/events/logistics", "{\"trackingNumber\": \"SHP-0000-000000-9\", \"status\":"
         + " \"received\"}", logistics, TestUsers.PASSWORD).statusCode()).isEqualTo(404);
     assertThat(http.postJson("/api/events/logistics", "{\"trackingNumber\": \"" + pickUp.getTrackingNumber()

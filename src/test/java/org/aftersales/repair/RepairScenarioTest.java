@@ -493,6 +493,35 @@ class RepairScenarioTest {
   }
 
   @Test
+  void customerDeclinesThroughTheApi() {
+    RepairCase c = open(MONDAY_10, "hardware", LocalDate.of(2020, 1, 1), 1, "standard");
+    assess(c, "normal-use", "hardware-fault");
+    prepareQuote(c, 800, 0);
+    assertThat(quoteDecisions.decide(c.caseNumber(), new QuoteDecision(false, "Too expensive"), "portal"))
+        .isEqualTo(QuoteDecisions.Outcome.APPLIED);
+
+    assertThat(c.repair()).isEnded().hasPassed("DeclineQuote");
+    assertThat(steps.openTasks(c.repair().getId(), "RecordQuoteAnswer")).isZero();
+    assertThat(runtimeService.getVariable(c.serviceRequest().getId(), "repairEndedBy")).isEqualTo("QUOTE_DECLINED");
+    assertThat(customerNotices(c)).contains("repair-quote-declined");
+  }
+
+  @Test
+  void salesRecordsAnAcceptanceAndTheRepairIsInvoiced() {
+    RepairCase c = open(MONDAY_10, "hardware", LocalDate.of(2020, 1, 1), 1, "standard");
+    assess(c, "normal-use", "hardware-fault");
+    prepareQuote(c, 800, 0);
+    steps.complete("sales1", c.repair().getId(), "RecordQuoteAnswer", Map.of("quoteAnswer", "accepted"));
+
+    assertThat(c.repair()).isWaitingAt("InvoiceRepair");
+    assertThat(order(c).getQuoteStatus()).isEqualTo(RepairOrder.QuoteStatus.ACCEPTED);
+    assertThat(order(c).getQuoteDecisionChannel()).isEqualTo("task");
+    assertThat(quoteDecisions.decide(c.caseNumber(), new QuoteDecision(true, null), "portal"))
+        .as("the customer confirming on the portal afterwards changes nothing")
+        .isEqualTo(QuoteDecisions.Outcome.DUPLICATE);
+  }
+
+  @Test
   void unansweredQuoteIsRemindedOnceThenLapses() {
     RepairCase c = open(MONDAY_10, "hardware", LocalDate.of(2020, 1, 1), 1, "standard");
     assess(c, "normal-use", "hardware-fault");
