@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.aftersales.common.EngineTime;
+import org.aftersales.common.FormValues;
 import org.aftersales.common.TaskInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -24,10 +25,10 @@ public class AssessFault implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    RepairVariables.oneOf(task, DAMAGE_CAUSE, DAMAGE_CAUSES);
-    RepairVariables.oneOf(task, FAULT_TYPE, FAULT_TYPES);
-    RepairVariables.required(task, FAULT_NOTES, "What is wrong with the unit");
-    LocalDate delivery = RepairVariables.date(task, DELIVERY_DATE);
+    FormValues.oneOf(task, DAMAGE_CAUSE, DAMAGE_CAUSES);
+    FormValues.oneOf(task, FAULT_TYPE, FAULT_TYPES);
+    FormValues.required(task, FAULT_NOTES, "What is wrong with the unit");
+    LocalDate delivery = FormValues.date(task, DELIVERY_DATE);
     if (delivery != null && delivery.isAfter(EngineTime.now().atZone(ZoneOffset.UTC).toLocalDate().plusDays(1))) {
       throw new TaskInputException(DELIVERY_DATE, "Must not be in the future");
     }

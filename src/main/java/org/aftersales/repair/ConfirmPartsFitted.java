@@ -1,5 +1,6 @@
 package org.aftersales.repair;
 
+import org.aftersales.common.FormValues;
 import org.aftersales.servicecase.ServiceRequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -17,7 +18,7 @@ public class ConfirmPartsFitted implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (!RepairVariables.yesNo(task, RepairVariables.PARTS_FITTED, false)) {
+    if (!FormValues.yesNo(task, RepairVariables.PARTS_FITTED, false)) {
       task.setVariable(RepairVariables.REPAIR_MODE, RepairVariables.ON_SITE);
       orders.of(ServiceRequestVariables.caseNumber(task)).modeConfirmed(RepairVariables.ON_SITE);
     }

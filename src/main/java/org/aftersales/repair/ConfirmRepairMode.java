@@ -1,6 +1,7 @@
 package org.aftersales.repair;
 
 import java.util.List;
+import org.aftersales.common.FormValues;
 import org.aftersales.servicecase.ServiceRequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -20,9 +21,9 @@ public class ConfirmRepairMode implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String mode = RepairVariables.oneOf(task, RepairVariables.REPAIR_MODE, MODES);
+    String mode = FormValues.oneOf(task, RepairVariables.REPAIR_MODE, MODES);
     if (RepairVariables.PARTS.equals(mode)) {
-      RepairVariables.required(task, RepairVariables.PARTS_LIST, "The parts to send");
+      FormValues.required(task, RepairVariables.PARTS_LIST, "The parts to send");
     }
     orders.of(ServiceRequestVariables.caseNumber(task)).modeConfirmed(mode);
   }

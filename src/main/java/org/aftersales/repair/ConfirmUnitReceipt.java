@@ -21,7 +21,7 @@ public class ConfirmUnitReceipt implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    orders.of(ServiceRequestVariables.caseNumber(execution)).unitReceived(EngineTime.now());
+    orders.of(ServiceRequestVariables.caseNumber(execution)).getUnit().received(EngineTime.now());
     notices.customer(execution, "repair-unit-received", "your unit has arrived",
         "Your unit (RMA " + Variables.string(execution, RepairVariables.RMA_NUMBER)
             + ") has arrived at our depot; our engineers are looking at it.");

@@ -32,7 +32,7 @@ public class FlagUnitNotRecovered implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String caseNumber = ServiceRequestVariables.caseNumber(execution);
-    orders.of(caseNumber).unitNotRecovered();
+    orders.of(caseNumber).getUnit().notRecovered();
     String tracking = Variables.string(execution, RepairVariables.TRACKING_NUMBER);
     shipments.cancel(tracking);
     String rma = Variables.string(execution, RepairVariables.RMA_NUMBER);

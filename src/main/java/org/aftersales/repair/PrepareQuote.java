@@ -1,5 +1,6 @@
 package org.aftersales.repair;
 
+import org.aftersales.common.FormValues;
 import org.aftersales.common.SystemAuthority;
 import org.aftersales.common.Variables;
 import org.aftersales.servicecase.ServiceRequestVariables;
@@ -23,7 +24,7 @@ public class PrepareQuote implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     PriceQuote.read(task.getExecution());
-    RepairVariables.required(task, RepairVariables.QUOTE_DETAILS, "What the quote covers");
+    FormValues.required(task, RepairVariables.QUOTE_DETAILS, "What the quote covers");
     String preparedBy = task.getAssignee() != null ? task.getAssignee() : system.currentUserId();
     task.setVariable(RepairVariables.QUOTE_PREPARED_BY,
         preparedBy != null ? preparedBy : Variables.string(task, ServiceRequestVariables.CASE_OWNER));

@@ -6,6 +6,7 @@ import static org.aftersales.repair.RepairVariables.QUOTE_LIST_PRICE;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.aftersales.common.FormValues;
 import org.aftersales.common.TaskInputException;
 import org.aftersales.common.Variables;
 import org.aftersales.servicecase.ServiceRequestVariables;
@@ -46,15 +47,15 @@ public class PriceQuote implements JavaDelegate {
   }
 
   static Quote read(org.camunda.bpm.engine.delegate.VariableScope execution) {
-    BigDecimal listPrice = RepairVariables.decimal(execution, QUOTE_LIST_PRICE);
+    BigDecimal listPrice = FormValues.decimal(execution, QUOTE_LIST_PRICE);
     if (listPrice == null || listPrice.signum() < 0) {
       throw new TaskInputException(QUOTE_LIST_PRICE, "A price of 0 or more is required");
     }
-    BigDecimal discount = RepairVariables.decimal(execution, QUOTE_DISCOUNT_PERCENT);
+    BigDecimal discount = FormValues.decimal(execution, QUOTE_DISCOUNT_PERCENT);
     if (discount != null && (discount.signum() < 0 || discount.compareTo(BigDecimal.valueOf(100)) > 0)) {
       throw new TaskInputException(QUOTE_DISCOUNT_PERCENT, "Must be between 0 and 100");
     }
-    String currency = RepairVariables.oneOf(execution, QUOTE_CURRENCY, CURRENCIES);
+    String currency = FormValues.oneOf(execution, QUOTE_CURRENCY, CURRENCIES);
     return Quote.of(listPrice, discount, currency);
   }
 }

@@ -1,5 +1,6 @@
 package org.aftersales.repair;
 
+import org.aftersales.common.FormValues;
 import org.aftersales.servicecase.ServiceRequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -17,8 +18,8 @@ public class RecordQaCheck implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (!RepairVariables.yesNo(task, RepairVariables.QA_PASSED, false)) {
-      RepairVariables.required(task, "qaNotes", "What failed (for the repair)");
+    if (!FormValues.yesNo(task, RepairVariables.QA_PASSED, false)) {
+      FormValues.required(task, "qaNotes", "What failed (for the repair)");
       orders.of(ServiceRequestVariables.caseNumber(task)).qaFailed();
     }
   }

@@ -1,5 +1,6 @@
 package org.aftersales.repair;
 
+import org.aftersales.common.FormValues;
 import org.aftersales.common.SystemAuthority;
 import org.aftersales.common.Variables;
 import org.aftersales.servicecase.ServiceRequestVariables;
@@ -21,7 +22,7 @@ public class RecordQuoteAnswer implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String answer = RepairVariables.oneOf(task, RepairVariables.QUOTE_ANSWER, java.util.List.of("accepted", "declined"));
+    String answer = FormValues.oneOf(task, RepairVariables.QUOTE_ANSWER, java.util.List.of("accepted", "declined"));
     boolean accepted = "accepted".equals(answer);
     String by = task.getAssignee() != null ? task.getAssignee() : system.currentUserId();
     decisions.recordInTask(ServiceRequestVariables.caseNumber(task), accepted, by,

@@ -3,6 +3,7 @@ package org.aftersales.repair;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.aftersales.common.EngineTime;
+import org.aftersales.common.FormValues;
 import org.aftersales.common.TaskInputException;
 import org.aftersales.servicecase.ServiceRequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -25,8 +26,8 @@ public class RecordRootCause implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String rootCause = RepairVariables.oneOf(task, RepairVariables.ROOT_CAUSE, ROOT_CAUSES);
-    String defectCode = RepairVariables.required(task, RepairVariables.DEFECT_CODE, "A defect code");
+    String rootCause = FormValues.oneOf(task, RepairVariables.ROOT_CAUSE, ROOT_CAUSES);
+    String defectCode = FormValues.required(task, RepairVariables.DEFECT_CODE, "A defect code");
     if (!DEFECT_CODE.matcher(defectCode).matches()) {
       throw new TaskInputException(RepairVariables.DEFECT_CODE, "Must look like PWR-012 (2-4 capitals, dash, 2-4 digits)");
     }

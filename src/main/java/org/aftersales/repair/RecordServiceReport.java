@@ -1,6 +1,7 @@
 package org.aftersales.repair;
 
 import org.aftersales.common.EngineTime;
+import org.aftersales.common.FormValues;
 import org.aftersales.servicecase.ServiceRequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -18,9 +19,9 @@ public class RecordServiceReport implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    RepairVariables.required(task, "workPerformed", "What was done on site");
-    RepairVariables.required(task, "customerSignedBy", "Who signed the report for the customer");
-    RepairVariables.yesNo(task, RepairVariables.REPAIR_SUCCESSFUL, true);
+    FormValues.required(task, "workPerformed", "What was done on site");
+    FormValues.required(task, "customerSignedBy", "Who signed the report for the customer");
+    FormValues.yesNo(task, RepairVariables.REPAIR_SUCCESSFUL, true);
     orders.of(ServiceRequestVariables.caseNumber(task)).completed(EngineTime.now());
   }
 }

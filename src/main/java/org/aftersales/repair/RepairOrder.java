@@ -1,6 +1,7 @@
 package org.aftersales.repair;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -10,6 +11,7 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.aftersales.integration.logistics.ReturnedUnit;
 
 /**
  * The facts of one repair case, kept beside the process: the warranty outcome, the quote and
@@ -21,8 +23,6 @@ import java.time.LocalDate;
 public class RepairOrder {
 
   public enum QuoteStatus { PREPARED, SENT, ACCEPTED, DECLINED, EXPIRED }
-
-  public enum UnitStatus { AWAITED, RECEIVED, NOT_RECOVERED }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -111,15 +111,6 @@ public class RepairOrder {
   @Column(name = "completed_at")
   private Instant completedAt;
 
-  @Column(name = "rma_number")
-  private String rmaNumber;
-
-  @Column(name = "unit_status")
-  private String unitStatus;
-
-  @Column(name = "unit_received_at")
-  private Instant unitReceivedAt;
-
   @Column(name = "qa_failures", nullable = false)
   private int qaFailures;
 
@@ -131,6 +122,10 @@ public class RepairOrder {
 
   @Column(name = "closed_at")
   private Instant closedAt;
+
+  // all three columns empty until a unit is expected: Hibernate then loads no object
+  @Embedded
+  private ReturnedUnit unit;
 
   @Version
   private long version;
@@ -216,20 +211,6 @@ public class RepairOrder {
     this.completedAt = at;
   }
 
-  void unitAwaited(String rmaNumber) {
-    this.rmaNumber = rmaNumber;
-    this.unitStatus = UnitStatus.AWAITED.name();
-  }
-
-  void unitReceived(Instant at) {
-    this.unitStatus = UnitStatus.RECEIVED.name();
-    this.unitReceivedAt = at;
-  }
-
-  void unitNotRecovered() {
-    this.unitStatus = UnitStatus.NOT_RECOVERED.name();
-  }
-
   void qaFailed() {
     this.qaFailures++;
   }
@@ -238,6 +219,14 @@ public class RepairOrder {
     this.rootCause = rootCause;
     this.defectCode = defectCode;
     this.closedAt = at;
+  }
+
+  /** The unit the customer sends back (an empty one until the pick-up is ordered). */
+  public ReturnedUnit getUnit() {
+    if (unit == null) {
+      unit = new ReturnedUnit();
+    }
+    return unit;
   }
 
   public String getCaseNumber() {
@@ -338,18 +327,6 @@ public class RepairOrder {
 
   public Instant getCompletedAt() {
     return completedAt;
-  }
-
-  public String getRmaNumber() {
-    return rmaNumber;
-  }
-
-  public UnitStatus getUnitStatus() {
-    return unitStatus == null ? null : UnitStatus.valueOf(unitStatus);
-  }
-
-  public Instant getUnitReceivedAt() {
-    return unitReceivedAt;
   }
 
   public int getQaFailures() {

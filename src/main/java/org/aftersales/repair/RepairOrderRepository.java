@@ -1,11 +1,12 @@
 package org.aftersales.repair;
 
 import java.util.Optional;
+import org.aftersales.integration.logistics.ReturnedUnit;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface RepairOrderRepository extends JpaRepository<RepairOrder, Long> {
 
   Optional<RepairOrder> findByCaseNumber(String caseNumber);
 
-  long countByUnitStatus(String unitStatus);
+  long countByUnitStatus(ReturnedUnit.Status status);
 }

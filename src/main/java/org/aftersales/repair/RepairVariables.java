@@ -1,10 +1,7 @@
 package org.aftersales.repair;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import org.aftersales.common.TaskInputException;
-import org.aftersales.common.Variables;
+import org.aftersales.common.FormValues;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -66,9 +63,6 @@ public final class RepairVariables {
   // depot and parts
   public static final String RMA_NUMBER = "rmaNumber";
   public static final String TRACKING_NUMBER = "trackingNumber";
-  public static final String UNIT_REMINDER_CYCLE = "unitReminderCycle";
-  public static final String UNIT_ESCALATE_AT = "unitEscalateAt";
-  public static final String UNIT_GIVE_UP_AT = "unitGiveUpAt";
   public static final String DIAGNOSIS = "diagnosis";
   public static final String QA_PASSED = "qaPassed";
   public static final String PARTS_FITTED = "partsFitted";
@@ -83,70 +77,7 @@ public final class RepairVariables {
 
   /** The date the warranty counts from: the delivery date when known, else the purchase date. */
   public static LocalDate warrantyStart(VariableScope scope, String purchaseDateVariable) {
-    LocalDate delivery = date(scope, DELIVERY_DATE);
-    return delivery != null ? delivery : date(scope, purchaseDateVariable);
-  }
-
-  /** A date variable as a form or the intake writes it (ISO {@code yyyy-MM-dd}, or a date-time). */
-  public static LocalDate date(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    if (value instanceof java.util.Date date) {
-      return date.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
-    }
-    String text = value.toString().trim();
-    try {
-      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-    } catch (DateTimeParseException e) {
-      throw new TaskInputException(name, "Not a date (yyyy-MM-dd): " + text);
-    }
-  }
-
-  /** A number from a form (a double, a long or its text) as an exact decimal; null when empty. */
-  public static BigDecimal decimal(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    try {
-      return new BigDecimal(value.toString().trim());
-    } catch (NumberFormatException e) {
-      throw new TaskInputException(name, "Not a number: " + value);
-    }
-  }
-
-  /** A yes/no field, stored back as a boolean for the gateways; {@code fallback} when empty. */
-  public static boolean yesNo(VariableScope scope, String name, boolean fallback) {
-    Object value = scope.getVariable(name);
-    boolean answer;
-    if (value == null || value.toString().isBlank()) {
-      answer = fallback;
-    } else if (value instanceof Boolean b) {
-      answer = b;
-    } else if ("true".equalsIgnoreCase(value.toString().trim()) || "false".equalsIgnoreCase(value.toString().trim())) {
-      answer = Boolean.parseBoolean(value.toString().trim());
-    } else {
-      throw new TaskInputException(name, "Must be true or false");
-    }
-    scope.setVariable(name, answer);
-    return answer;
-  }
-
-  public static String required(VariableScope scope, String name, String what) {
-    String value = Variables.string(scope, name);
-    if (value == null || value.isBlank()) {
-      throw new TaskInputException(name, what + " is required");
-    }
-    return value.trim();
-  }
-
-  public static String oneOf(VariableScope scope, String name, java.util.List<String> allowed) {
-    String value = Variables.string(scope, name);
-    if (value == null || !allowed.contains(value)) {
-      throw new TaskInputException(name, "Must be one of " + String.join(", ", allowed));
-    }
-    return value;
+    LocalDate delivery = FormValues.date(scope, DELIVERY_DATE);
+    return delivery != null ? delivery : FormValues.date(scope, purchaseDateVariable);
   }
 }

@@ -1,8 +1,7 @@
 package org.aftersales.repair;
 
-import java.time.Instant;
-import org.aftersales.common.EngineTime;
 import org.aftersales.integration.logistics.Shipment;
+import org.aftersales.integration.logistics.UnitWait;
 import org.aftersales.servicecase.ServiceRequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,13 +16,13 @@ public class RequestPickUp implements JavaDelegate {
 
   private final RepairShipments shipments;
   private final RepairOrders orders;
-  private final RepairSettings settings;
+  private final UnitWait unitWait;
   private final RepairNotices notices;
 
-  public RequestPickUp(RepairShipments shipments, RepairOrders orders, RepairSettings settings, RepairNotices notices) {
+  public RequestPickUp(RepairShipments shipments, RepairOrders orders, UnitWait unitWait, RepairNotices notices) {
     this.shipments = shipments;
     this.orders = orders;
-    this.settings = settings;
+    this.unitWait = unitWait;
     this.notices = notices;
   }
 
@@ -34,12 +33,9 @@ public class RequestPickUp implements JavaDelegate {
     Shipment pickUp = shipments.request(execution, "pick-up", rma, RepairShipments.unit(execution));
     RepairOrder order = orders.of(caseNumber);
     order.modeConfirmed(RepairVariables.DEPOT);
-    order.unitAwaited(rma);
-    Instant now = EngineTime.now();
+    order.getUnit().awaited(rma);
     execution.setVariable(RepairVariables.RMA_NUMBER, rma);
-    execution.setVariable(RepairVariables.UNIT_REMINDER_CYCLE, settings.unitReminderCycle());
-    execution.setVariable(RepairVariables.UNIT_ESCALATE_AT, EngineTime.toDate(now.plus(settings.unitEscalateAfter())));
-    execution.setVariable(RepairVariables.UNIT_GIVE_UP_AT, EngineTime.toDate(now.plus(settings.unitGiveUpAfter())));
+    unitWait.startWaiting(execution);
     notices.customer(execution, "repair-pick-up", "we collect your unit",
         "Your unit is repaired at our depot. RMA number " + rma + ": please put it on the parcel. Our carrier"
             + " collects it (shipment " + pickUp.getTrackingNumber() + ").");

@@ -63,6 +63,9 @@ class ApprovalScenarioTest {
   @Autowired CaseIntake intake;
   @Autowired CaseViews caseViews;
 
+  private static final java.util.Set<String> USERS = java.util.Set.of("req", "req2", "lead1", "lead2", "mgr1", "mgr2",
+      "mgr3", "dir1", "dir2", "reader");
+
   @BeforeEach
   void init() {
     BpmnAwareTests.init(engine);
@@ -110,10 +113,11 @@ class ApprovalScenarioTest {
         .findFirst().orElseThrow(() -> new AssertionError("no approval task for " + user));
   }
 
+  /** Candidates among this class's users: other classes sharing the context add group members of their own. */
   List<String> candidates(Task task) {
     return taskService.getIdentityLinksForTask(task.getId()).stream()
         .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getUserId() != null)
-        .map(l -> l.getUserId()).sorted().toList();
+        .map(l -> l.getUserId()).filter(USERS::contains).sorted().toList();
   }
 
   /** The user decides as Tasklist would: claim when offered, then complete with the form's fields. */
@@ -374,8 +378,9 @@ class ApprovalScenarioTest {
 
     assertThat(pi).isWaitingAt("ApproveStep");
     assertThat(actions(pi)).containsExactly("submitted", "reminded");
-    assertThat(records.findByProcessInstanceIdOrderById(pi.getId()).get(1).getTarget()).isEqualTo("dir2,lead1,lead2");
-    assertThat(outbox.count()).isEqualTo(before + 3);
+    List<String> reminded = List.of(records.findByProcessInstanceIdOrderById(pi.getId()).get(1).getTarget().split(","));
+    assertThat(reminded).filteredOn(USERS::contains).containsExactly("dir2", "lead1", "lead2");
+    assertThat(outbox.count()).as("one reminder per candidate").isEqualTo(before + reminded.size());
   }
 
   @Test

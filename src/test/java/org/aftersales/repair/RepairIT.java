@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.aftersales.integration.finance.FinancePosting;
 import org.aftersales.integration.finance.FinancePostingRepository;
+import org.aftersales.integration.logistics.ReturnedUnit;
 import org.aftersales.integration.logistics.Shipment;
 import org.aftersales.integration.logistics.ShipmentRepository;
 import org.aftersales.testsupport.Await;
@@ -134,7 +135,7 @@ class RepairIT {
     awaitTask(caseNumber, "RecordResolution");
     RepairOrder order = orders.findByCaseNumber(caseNumber).orElseThrow();
     assertThat(order.getQuoteStatus()).isEqualTo(RepairOrder.QuoteStatus.ACCEPTED);
-    assertThat(order.getUnitStatus()).isEqualTo(RepairOrder.UnitStatus.RECEIVED);
+    assertThat(order.getUnit().getStatus()).isEqualTo(ReturnedUnit.Status.RECEIVED);
     assertThat(order.getDefectCode()).isEqualTo("DRV-101");
     assertThat(shipments.findByCaseNumberOrderById(caseNumber)).extracting(Shipment::getStatus)
         .containsExactly("received", "delivered");

@@ -22,6 +22,7 @@ import org.aftersales.integration.finance.FinancePosting;
 import org.aftersales.integration.finance.FinancePostingRepository;
 import org.aftersales.integration.logistics.LogisticsEvent;
 import org.aftersales.integration.logistics.LogisticsEvents;
+import org.aftersales.integration.logistics.ReturnedUnit;
 import org.aftersales.integration.logistics.Shipment;
 import org.aftersales.integration.logistics.ShipmentRepository;
 import org.aftersales.integration.outbox.OutboxDispatcher;
@@ -304,7 +305,7 @@ class RepairScenarioTest {
     String rma = "RMA-" + c.caseNumber().substring(3);
     assertThat(pickUp.getRmaNumber()).isEqualTo(rma);
     assertThat(variable(c, "trackingNumber")).isEqualTo(pickUp.getTrackingNumber());
-    assertThat(order(c).getUnitStatus()).isEqualTo(RepairOrder.UnitStatus.AWAITED);
+    assertThat(order(c).getUnit().getStatus()).isEqualTo(ReturnedUnit.Status.AWAITED);
     assertThat(outbox.findByCaseNumberOrderById(c.caseNumber())).extracting(m -> m.getType())
         .containsOnlyOnce("logistics.shipment");
 
@@ -322,7 +323,7 @@ class RepairScenarioTest {
     assertThat(c.repair()).as("the carrier's call only hands the event over").isWaitingAt("ConfirmUnitReceipt");
     steps.executeJob(c.repair().getId(), "ConfirmUnitReceipt");
     assertThat(c.repair()).hasPassed("ConfirmUnitReceipt").isWaitingAt("DiagnoseUnit");
-    assertThat(order(c).getUnitStatus()).isEqualTo(RepairOrder.UnitStatus.RECEIVED);
+    assertThat(order(c).getUnit().getStatus()).isEqualTo(ReturnedUnit.Status.RECEIVED);
     steps.complete("eng1", c.repair().getId(), "DiagnoseUnit", Map.of("diagnosis", "Cracked backlight"));
     steps.complete("eng1", c.repair().getId(), "RepairAtDepot", Map.of("repairNotes", "New backlight"));
     assertThat(candidateGroups(steps.task(c.repair().getId(), "QaCheck"))).containsExactly("qa");
@@ -378,7 +379,7 @@ class RepairScenarioTest {
     steps.executeJob(c.repair().getId(), "UnitGivenUp");
 
     assertThat(c.repair()).isEnded().hasPassed("FlagUnitNotRecovered", "UnitNotRecovered");
-    assertThat(order(c).getUnitStatus()).isEqualTo(RepairOrder.UnitStatus.NOT_RECOVERED);
+    assertThat(order(c).getUnit().getStatus()).isEqualTo(ReturnedUnit.Status.NOT_RECOVERED);
     assertThat(shipments.findByTrackingNumber(tracking).orElseThrow().getStatus()).isEqualTo("cancelled");
     assertThat(outbox.findByCaseNumberOrderById(c.caseNumber())).anyMatch(m -> m.getType().equals("logistics.cancel"));
     assertThat(outbox.findByCaseNumberOrderById(c.caseNumber())).anyMatch(m ->
