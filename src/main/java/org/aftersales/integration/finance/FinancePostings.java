@@ -14,8 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Postings to finance: our record and the outbox message, in the caller's (the engine's)
- * transaction. One reference per case and adjustment: asking again returns the posting
- * already made, so a retried step never posts money twice.
+ * transaction ({@link #request}), or our record and a direct call to finance inside an
+ * asynchronous step's job ({@link #post}). One reference per case and adjustment: asking again
+ * returns the posting already made, so a retried step never posts money twice.
  */
 @Service
 public class FinancePostings {
@@ -28,32 +29,52 @@ public class FinancePostings {
 
   private final FinancePostingRepository postings;
   private final Outbox outbox;
+  private final FinancePort port;
 
-  public FinancePostings(FinancePostingRepository postings, Outbox outbox) {
+  public FinancePostings(FinancePostingRepository postings, Outbox outbox, FinancePort port) {
     this.postings = postings;
     this.outbox = outbox;
+    this.port = port;
   }
 
   /** Reference {@code FIN-<year>-<number>-<adjustmentId>}; the existing posting if there is one. */
   @Transactional
   public FinancePosting request(PostingRequest request) {
     check(request);
-    String reference = reference(request.caseNumber(), request.adjustmentId());
-    Optional<FinancePosting> existing = postings.findByReference(reference);
+    Optional<FinancePosting> existing = existing(request);
     if (existing.isPresent()) {
-      if (existing.get().getAmount().compareTo(request.amount()) != 0
-          || !existing.get().getCurrency().equals(request.currency())) {
-        LOG.warn("Case {}: posting {} exists with {} {}; the request for {} {} is not posted again",
-            request.caseNumber(), reference, existing.get().getAmount(), existing.get().getCurrency(),
-            request.amount(), request.currency());
-      }
       return existing.get();
     }
-    FinancePosting posting = postings.save(new FinancePosting(reference, request, EngineTime.now()));
-    outbox.enqueue(TYPE, request.caseNumber(), "finance:" + request.caseNumber() + ":" + request.adjustmentId(),
-        PostingOrder.of(posting));
+    FinancePosting posting = postings.save(new FinancePosting(reference(request.caseNumber(), request.adjustmentId()),
+        request, EngineTime.now()));
+    outbox.enqueue(TYPE, request.caseNumber(), idempotencyKey(request), PostingOrder.of(posting));
     LOG.info("Case {}: {} {} {} queued for finance as {}", request.caseNumber(), request.kind(),
-        request.amount().toPlainString(), request.currency(), reference);
+        request.amount().toPlainString(), request.currency(), posting.getReference());
+    return posting;
+  }
+
+  /**
+   * Records the posting (or finds the one recorded) and calls finance at once, with the key
+   * {@code finance:<case>:<adjustment id>}: for an asynchronous process step whose job should
+   * fail, be retried and end as an incident while finance is down. Record and job commit
+   * together; a job that called finance but did not commit calls again with the same key, and
+   * finance takes the repeated key as the posting it already has.
+   */
+  @Transactional
+  public FinancePosting post(PostingRequest request) {
+    check(request);
+    FinancePosting posting = existing(request).orElseGet(() -> postings.save(
+        new FinancePosting(reference(request.caseNumber(), request.adjustmentId()), request, EngineTime.now())));
+    try {
+      port.post(PostingOrder.of(posting), idempotencyKey(request));
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("Finance did not take posting " + posting.getReference() + ": "
+          + e.getMessage(), e);
+    }
+    LOG.info("Case {}: {} {} {} posted to finance as {}", request.caseNumber(), request.kind(),
+        request.amount().toPlainString(), request.currency(), posting.getReference());
     return posting;
   }
 
@@ -65,6 +86,22 @@ public class FinancePostings {
   @Transactional(readOnly = true)
   public List<FinancePosting> ofCase(String caseNumber) {
     return postings.findByCaseNumberOrderById(caseNumber);
+  }
+
+  private Optional<FinancePosting> existing(PostingRequest request) {
+    String reference = reference(request.caseNumber(), request.adjustmentId());
+    Optional<FinancePosting> existing = postings.findByReference(reference);
+    if (existing.isPresent() && (existing.get().getAmount().compareTo(request.amount()) != 0
+        || !existing.get().getCurrency().equals(request.currency()))) {
+      LOG.warn("Case {}: posting {} exists with {} {}; the request for {} {} is not posted again",
+          request.caseNumber(), reference, existing.get().getAmount(), existing.get().getCurrency(),
+          request.amount(), request.currency());
+    }
+    return existing;
+  }
+
+  private static String idempotencyKey(PostingRequest request) {
+    return "finance:" + request.caseNumber() + ":" + request.adjustmentId();
   }
 
   public static String reference(String caseNumber, String adjustmentId) {

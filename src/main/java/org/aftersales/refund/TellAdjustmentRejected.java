@@ -1,0 +1,36 @@
+package org.aftersales.refund;
+
+import org.aftersales.common.Variables;
+import org.aftersales.integration.notification.CaseNotices;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The approval did not approve the adjustment (rejected, or withdrawn by the requester): the
+ * customer is told, the adjustment is closed unposted and the case goes back to its caller.
+ */
+@Component("tellAdjustmentRejected")
+public class TellAdjustmentRejected implements JavaDelegate {
+
+  private final RefundAdjustments adjustments;
+  private final CaseNotices notices;
+
+  public TellAdjustmentRejected(RefundAdjustments adjustments, CaseNotices notices) {
+    this.adjustments = adjustments;
+    this.notices = notices;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    adjustments.rejected(RefundVariables.caseNumber(execution),
+        Variables.string(execution, RefundVariables.ADJUSTMENT_ID));
+    String outcome = Variables.string(execution, RefundVariables.APPROVAL_OUTCOME);
+    execution.setVariable(RefundVariables.ADJUSTMENT_OUTCOME, outcome == null ? "rejected" : outcome);
+    notices.customer(execution, "refund-adjustment-rejected", "your request could not be approved",
+        "We could not approve the " + Variables.string(execution, RefundVariables.ADJUSTMENT_TYPE) + " of "
+            + Variables.string(execution, RefundVariables.ADJUSTMENT_AMOUNT) + " "
+            + Variables.string(execution, RefundVariables.ADJUSTMENT_CURRENCY)
+            + " as requested. Your case goes back to our service desk, who will contact you about the next step.");
+  }
+}
