@@ -1,13 +1,16 @@
 package org.aftersales.servicecase;
 
-import org.aftersales.common.Variables;
+import java.util.List;
+import org.aftersales.common.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** On completing "Triage": the case takes the category the service desk chose. */
+/** On completing "Triage": the case takes the category the service desk chose (one the process knows). */
 @Component("recordTriage")
 public class RecordTriage implements TaskListener {
+
+  static final List<String> CATEGORIES = List.of("consultation", "bug", "repair", "return-exchange", "refund");
 
   private final CaseRecords records;
 
@@ -18,6 +21,6 @@ public class RecordTriage implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     records.get(ServiceRequestVariables.caseNumber(task))
-        .triaged(Variables.string(task, ServiceRequestVariables.CATEGORY));
+        .triaged(FormValues.oneOf(task, ServiceRequestVariables.CATEGORY, CATEGORIES));
   }
 }

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -305,7 +306,7 @@ class ServiceRequestScenarioTest {
     steps.complete("alice", pi.getId(), "AcknowledgeCustomer", Map.of());
     steps.complete("alice", pi.getId(), "TriageCase", Map.of("triageNotes", "Refund as the customer said"));
 
-    assertThat(pi).hasPassed("CategoryGateway").isWaitingAt("HandleOtherCategory")
+    assertThat(pi).hasPassed("CategoryGateway").isWaitingAt("RefundCase")
         .variables().containsEntry("category", "refund");
     ServiceCase c = cases.findByCaseNumber(opened.caseNumber()).orElseThrow();
     assertThat(c.getCategory()).isEqualTo("refund");
@@ -313,8 +314,8 @@ class ServiceRequestScenarioTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"return-exchange", "refund"})
-  void returnAndRefundGoToAfterSalesThenBackToTheOwner(String category) {
+  @CsvSource({"return-exchange, ReturnExchange, return-exchange", "refund, RefundCase, refund-adjustment"})
+  void returnAndRefundCallTheirProcessesWithTheCase(String category, String callActivity, String calledProcess) {
     // Intake guessed consultation; triage decides.
     CaseIntake.OpenedCase opened = steps.openAt(MONDAY_10, Cases.request("consultation", "normal", "email",
         "standard", false));
@@ -322,17 +323,25 @@ class ServiceRequestScenarioTest {
     steps.complete("alice", pi.getId(), "AcknowledgeCustomer", Map.of());
     steps.complete("alice", pi.getId(), "TriageCase", Map.of("category", category));
 
-    assertThat(pi).isWaitingAt("HandleOtherCategory").hasNotPassed("AnswerConsultation", "EscalateBug");
-    Task handle = steps.task(pi.getId(), "HandleOtherCategory");
-    assertThat(handle).hasCandidateGroup("after-sales").isNotAssigned();
-    assertThat(candidateGroups(handle)).containsExactly("after-sales");
+    assertThat(pi).isWaitingAt(callActivity).hasNotPassed("AnswerConsultation", "EscalateBug");
+    ProcessInstance called = steps.calledInstance(pi.getId());
+    assertThat(called.getProcessDefinitionId()).startsWith(calledProcess + ":");
+    assertThat(called.getBusinessKey()).isEqualTo(opened.caseNumber());
+    assertThat(runtimeService.getVariable(called.getId(), "caseOwner")).isEqualTo("alice");
     ServiceCase c = cases.findByCaseNumber(opened.caseNumber()).orElseThrow();
     assertThat(c.getCategory()).isEqualTo(category);
     assertThat(c.getStatus()).isEqualTo(CaseStatus.IN_PROGRESS);
+  }
 
-    steps.complete("dave", handle, Map.of("handlingNotes", "Handled as " + category));
-    assertThat(pi).hasPassed("HandleOtherCategory", "ResolutionJoin").isWaitingAt("RecordResolution");
-    assertThat(steps.task(pi.getId(), "RecordResolution")).isAssignedTo("alice");
+  @Test
+  void triageRefusesACategoryTheProcessDoesNotKnow() {
+    CaseIntake.OpenedCase opened = steps.openAt(MONDAY_10, Cases.request(null, "normal", "email", "standard", false));
+    ProcessInstance pi = steps.instance(opened.processInstanceId());
+    steps.complete("alice", pi.getId(), "AcknowledgeCustomer", Map.of());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> steps.complete("alice", pi.getId(), "TriageCase",
+        Map.of("category", "warranty-claim"))).hasMessageContaining("category");
+    assertThat(pi).isWaitingAt("TriageCase");
   }
 
   @Test

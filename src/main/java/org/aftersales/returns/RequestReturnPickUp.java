@@ -1,0 +1,48 @@
+package org.aftersales.returns;
+
+import org.aftersales.common.Variables;
+import org.aftersales.integration.logistics.Shipment;
+import org.aftersales.integration.logistics.ShipmentRequest;
+import org.aftersales.integration.logistics.Shipments;
+import org.aftersales.integration.logistics.UnitWait;
+import org.aftersales.integration.notification.CaseNotices;
+import org.aftersales.servicecase.ServiceRequestVariables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Issues the RMA number and orders the inbound pick-up; the wait for the unit starts. */
+@Component("requestReturnPickUp")
+public class RequestReturnPickUp implements JavaDelegate {
+
+  private final Shipments shipments;
+  private final ReturnOrders orders;
+  private final UnitWait unitWait;
+  private final CaseNotices notices;
+
+  public RequestReturnPickUp(Shipments shipments, ReturnOrders orders, UnitWait unitWait, CaseNotices notices) {
+    this.shipments = shipments;
+    this.orders = orders;
+    this.unitWait = unitWait;
+    this.notices = notices;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String caseNumber = ServiceRequestVariables.caseNumber(execution);
+    String rma = "RMA-" + caseNumber.substring(3);
+    Shipment pickUp = shipments.request(new ShipmentRequest(caseNumber, "pick-up", rma,
+        Variables.string(execution, ServiceRequestVariables.CUSTOMER_ID),
+        Variables.string(execution, ServiceRequestVariables.CUSTOMER_NAME),
+        Variables.string(execution, ServiceRequestVariables.CUSTOMER_CITY),
+        "Returned " + Variables.string(execution, ServiceRequestVariables.PRODUCT_SKU) + " serial "
+            + Variables.string(execution, ServiceRequestVariables.SERIAL_NUMBER)));
+    execution.setVariable(ReturnVariables.RMA_NUMBER, rma);
+    execution.setVariable(ReturnVariables.TRACKING_NUMBER, pickUp.getTrackingNumber());
+    unitWait.startWaiting(execution);
+    orders.of(caseNumber).getUnit().awaited(rma);
+    notices.customer(execution, "return-pick-up", "we collect the unit",
+        "We accept the return. RMA number " + rma + ": please put it on the parcel; our carrier collects it"
+            + " (shipment " + pickUp.getTrackingNumber() + ").");
+  }
+}
