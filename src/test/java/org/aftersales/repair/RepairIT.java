@@ -106,11 +106,14 @@ class RepairIT {
     Await.until("the pick-up ordered", WAIT, () -> shipments.findByCaseNumberOrderById(caseNumber).size() == 1);
     Shipment pickUp = shipments.findByCaseNumberOrderById(caseNumber).get(0);
     Await.until("waiting for the unit", WAIT, () -> isWaitingAt(caseNumber, "AwaitUnit"));
+    awaitDeskTask(caseNumber, "ReportShipment", "pick-up");
 
     String received = "{\"trackingNumber\": \"" + pickUp.getTrackingNumber() + "\", \"status\": \"received\","
         + " \"eventId\": \"carrier-77\"}";
     HttpResponse<String> arrival = http.postJson("/api/events/logistics", received, logistics, TestUsers.PASSWORD);
     assertThat(arrival.statusCode()).as(arrival.body()).isEqualTo(200);
+    assertThat(deskTask(caseNumber, "ReportShipment", "pick-up")).as("the desk stops asking: the carrier answered")
+        .isNull();
     assertThat(http.postJson("/api/events/logistics", received, logistics, TestUsers.PASSWORD).body())
         .contains("duplicate");
     HttpResponse<String> late = http.postJson("/api/events/logistics", "{\"trackingNumber\": \""

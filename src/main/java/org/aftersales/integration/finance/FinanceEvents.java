@@ -7,6 +7,7 @@ import org.aftersales.api.ApiException;
 import org.aftersales.api.FieldChecks;
 import org.aftersales.common.EngineTime;
 import org.aftersales.common.SystemAuthority;
+import org.aftersales.integration.EmbeddedDesks;
 import org.aftersales.integration.InboundEvent;
 import org.aftersales.integration.InboundEventRepository;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -34,14 +35,16 @@ public class FinanceEvents {
   private final RuntimeService runtimeService;
   private final SystemAuthority system;
   private final Validator validator;
+  private final EmbeddedDesks desks;
 
   public FinanceEvents(FinancePostingRepository postings, InboundEventRepository inbound,
-      RuntimeService runtimeService, SystemAuthority system, Validator validator) {
+      RuntimeService runtimeService, SystemAuthority system, Validator validator, EmbeddedDesks desks) {
     this.postings = postings;
     this.inbound = inbound;
     this.runtimeService = runtimeService;
     this.system = system;
     this.validator = validator;
+    this.desks = desks;
   }
 
   @Transactional
@@ -66,6 +69,8 @@ public class FinanceEvents {
       // first's row lock and fails on the version instead of correlating a second time.
       postings.flush();
       correlate(posting, now);
+      desks.answered(FinanceVariables.DESK_PROCESS_KEY, posting.getCaseNumber(), FinanceVariables.POSTING_REFERENCE,
+          posting.getReference());
     } else {
       posting.failed(event.note(), now);
       LOG.warn("Case {}: finance reports posting {} failed: {}", posting.getCaseNumber(), posting.getReference(),

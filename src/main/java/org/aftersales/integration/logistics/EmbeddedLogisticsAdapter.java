@@ -33,10 +33,13 @@ class EmbeddedLogisticsAdapter implements LogisticsPort {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedLogisticsAdapter.class);
 
   private final LogisticsRequestRepository requests;
+  private final ShipmentRepository shipments;
   private final RuntimeService runtimeService;
 
-  EmbeddedLogisticsAdapter(LogisticsRequestRepository requests, RuntimeService runtimeService) {
+  EmbeddedLogisticsAdapter(LogisticsRequestRepository requests, ShipmentRepository shipments,
+      RuntimeService runtimeService) {
     this.requests = requests;
+    this.shipments = shipments;
     this.runtimeService = runtimeService;
   }
 
@@ -48,6 +51,12 @@ class EmbeddedLogisticsAdapter implements LogisticsPort {
       return;
     }
     LogisticsRequest received = requests.save(new LogisticsRequest(idempotencyKey, order, Instant.now()));
+    if (shipments.findByTrackingNumber(order.trackingNumber()).map(Shipment::isCompleted).orElse(false)) {
+      // the carrier's answer came through the API before this request reached the desk
+      LOG.info("Logistics desk: shipment {} is already {}; no desk task", order.trackingNumber(),
+          shipments.findByTrackingNumber(order.trackingNumber()).get().getStatus());
+      return;
+    }
     Map<String, Object> variables = new HashMap<>();
     variables.put(TRACKING_NUMBER, order.trackingNumber());
     variables.put(CASE_NUMBER, order.caseNumber());

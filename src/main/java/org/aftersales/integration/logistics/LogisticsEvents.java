@@ -7,6 +7,7 @@ import org.aftersales.api.ApiException;
 import org.aftersales.api.FieldChecks;
 import org.aftersales.common.EngineTime;
 import org.aftersales.common.SystemAuthority;
+import org.aftersales.integration.EmbeddedDesks;
 import org.aftersales.integration.InboundEvent;
 import org.aftersales.integration.InboundEventRepository;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -34,14 +35,16 @@ public class LogisticsEvents {
   private final RuntimeService runtimeService;
   private final SystemAuthority system;
   private final Validator validator;
+  private final EmbeddedDesks desks;
 
   public LogisticsEvents(ShipmentRepository shipments, InboundEventRepository inbound, RuntimeService runtimeService,
-      SystemAuthority system, Validator validator) {
+      SystemAuthority system, Validator validator, EmbeddedDesks desks) {
     this.shipments = shipments;
     this.inbound = inbound;
     this.runtimeService = runtimeService;
     this.system = system;
     this.validator = validator;
+    this.desks = desks;
   }
 
   @Transactional
@@ -147,6 +150,8 @@ public class LogisticsEvents {
     // first's row lock and fails on the version instead of correlating a second time.
     shipments.flush();
     correlate(shipment, at);
+    desks.answered(LogisticsVariables.DESK_PROCESS_KEY, shipment.getCaseNumber(), LogisticsVariables.TRACKING_NUMBER,
+        shipment.getTrackingNumber());
     LOG.info("Case {}: shipment {} {}", shipment.getCaseNumber(), shipment.getTrackingNumber(), event.status());
     return Outcome.APPLIED;
   }
