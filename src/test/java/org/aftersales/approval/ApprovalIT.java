@@ -171,7 +171,8 @@ class ApprovalIT {
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
     assertThat(runtimeService.getVariable(pi.getId(), "summary")).isEqualTo("IT refund 50000");
     assertThat(runtimeService.getVariable(pi.getId(), "requester")).isEqualTo("it-req");
-    assertThat(records.findByProcessInstanceIdOrderById(pi.getId()).get(1).getComment()).isEqualTo("No invoice");
+    assertThat(records.findByProcessInstanceIdOrderById(pi.getId())).filteredOn(r -> "rejected".equals(r.getAction()))
+        .extracting(ApprovalRecord::getComment).containsExactly("No invoice");
 
     Task revise = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("ReviseRequest")
         .singleResult();

@@ -1,0 +1,155 @@
+package org.aftersales.forms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.aftersales.security.EngineRequestGuard;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Checks task completions and form submissions against the deployed Camunda Form before the
+ * engine sees them, on {@code /engine-rest} and on Tasklist's engine API
+ * ({@code /camunda/api/engine/engine/{name}}): a violation answers 400 naming every field and
+ * rule, and the request goes no further. Tasks and start events without a Camunda Form pass.
+ */
+public class FormEnforcementFilter extends OncePerRequestFilter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FormEnforcementFilter.class);
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String PREFIX = "^(?<webapp>/camunda/api/engine/engine/[^/]+|/engine-rest(?:/engine/[^/]+)?)";
+  private static final Pattern TASK = Pattern.compile(PREFIX + "/task/(?<id>[^/]+)/(?:complete|submit-form)/?$");
+  private static final Pattern START_BY_ID = Pattern.compile(
+      PREFIX + "/process-definition/(?<id>(?!key/)[^/]+)/submit-form/?$");
+  private static final Pattern START_BY_KEY = Pattern.compile(
+      PREFIX + "/process-definition/key/(?<key>[^/]+)(?:/tenant-id/(?<tenant>[^/]+))?/submit-form/?$");
+
+  private static final Pattern WEBAPP_ENGINE = Pattern.compile("^/camunda/api/engine/engine/([^/]+)/");
+
+  private final DeployedForms forms;
+
+  public FormEnforcementFilter(DeployedForms forms) {
+    this.forms = forms;
+  }
+
+  /** What a request submits: a task's form or a process definition's start form, or nothing we check. */
+  record Target(String taskId, String processDefinitionId, String processDefinitionKey, String tenantId,
+      boolean webapp) {
+  }
+
+  static Optional<Target> target(String method, String path) {
+    if (!"POST".equals(method)) {
+      return Optional.empty();
+    }
+    Matcher task = TASK.matcher(path);
+    if (task.matches()) {
+      return Optional.of(new Target(task.group("id"), null, null, null, isWebapp(task)));
+    }
+    Matcher byKey = START_BY_KEY.matcher(path);
+    if (byKey.matches()) {
+      return Optional.of(new Target(null, null, byKey.group("key"), byKey.group("tenant"), isWebapp(byKey)));
+    }
+    Matcher byId = START_BY_ID.matcher(path);
+    if (byId.matches()) {
+      return Optional.of(new Target(null, byId.group("id"), null, null, isWebapp(byId)));
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isWebapp(Matcher matcher) {
+    return matcher.group("webapp").startsWith("/camunda/");
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    Optional<Target> target = target(request.getMethod(), path);
+    if (target.isEmpty() || !callerMaySubmit(request, path, target.get())) {
+      chain.doFilter(request, response); // the engine answers 401, 403 or 404 itself
+      return;
+    }
+    byte[] body = request.getInputStream().readAllBytes();
+    HttpServletRequest passOn = new EngineRequestGuard.CachedBodyRequest(request, body);
+    JsonNode json = parse(body);
+    if (json == null && body.length > 0) {
+      chain.doFilter(passOn, response); // not JSON: the engine answers that itself
+      return;
+    }
+    List<FormViolation> violations = check(target.get(), SubmittedVariables.fromBody(json));
+    if (violations.isEmpty()) {
+      chain.doFilter(passOn, response);
+      return;
+    }
+    LOG.info("Refused {} {}: {}", request.getMethod(), path, violations);
+    FormErrors.write(response, violations);
+  }
+
+  private List<FormViolation> check(Target target, Map<String, Object> submitted) {
+    if (target.taskId() != null) {
+      return forms.taskForm(target.taskId())
+          .map(form -> FormValidator.validate(form, submitted, forms.taskVariables(target.taskId())))
+          .orElse(List.of());
+    }
+    Optional<String> definitionId = target.processDefinitionId() != null
+        ? Optional.of(target.processDefinitionId())
+        : forms.latestDefinitionId(target.processDefinitionKey(), target.tenantId());
+    return definitionId.flatMap(forms::startForm)
+        .map(form -> FormValidator.validate(form, submitted, Map.of()))
+        .orElse(List.of());
+  }
+
+  /**
+   * Only a caller the engine would let complete the task (or start the process) has it checked:
+   * others learn nothing about the form or the task's values. On {@code /engine-rest} the
+   * authentication filter has set the caller; Tasklist's caller is the webapp session's user,
+   * whose own filters run after this one.
+   */
+  private boolean callerMaySubmit(HttpServletRequest request, String path, Target target) {
+    Supplier<Boolean> check = () -> {
+      if (target.taskId() != null) {
+        return forms.callerMayWorkOn(target.taskId());
+      }
+      String definitionId = target.processDefinitionId() != null ? target.processDefinitionId()
+          : forms.latestDefinitionId(target.processDefinitionKey(), target.tenantId()).orElse(null);
+      return definitionId != null && forms.callerMayStart(definitionId);
+    };
+    if (!target.webapp()) {
+      return check.get();
+    }
+    HttpSession session = request.getSession(false);
+    Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+    Matcher engine = WEBAPP_ENGINE.matcher(path);
+    if (authentications == null || !engine.find()
+        || !(authentications.getAuthenticationForProcessEngine(engine.group(1)) instanceof UserAuthentication user)) {
+      return false;
+    }
+    return forms.as(user.getIdentityId(), user.getGroupIds(), user.getTenantIds(), check);
+  }
+
+  private static JsonNode parse(byte[] body) {
+    if (body.length == 0) {
+      return null;
+    }
+    try {
+      return MAPPER.readTree(body);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package org.aftersales.forms;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The 400 answer to refused form input, shaped like the API's ({@code status, error, message,
+ * fields}) with engine-rest's {@code type}, so Tasklist shows the message and clients read the fields.
+ */
+public final class FormErrors {
+
+  static final String TYPE = "InvalidRequestException";
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private FormErrors() {
+  }
+
+  public static Map<String, Object> body(List<FormViolation> violations) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", TYPE);
+    body.put("status", 400);
+    body.put("error", "Bad Request");
+    body.put("message", "The form has invalid fields: " + violations.stream()
+        .map(v -> v.field() + " " + v.message() + " (" + v.rule() + ")").collect(Collectors.joining("; ")));
+    List<Map<String, String>> fields = new ArrayList<>();
+    for (FormViolation violation : violations) {
+      Map<String, String> field = new LinkedHashMap<>();
+      field.put("field", violation.field());
+      field.put("rule", violation.rule());
+      field.put("message", violation.message());
+      fields.add(field);
+    }
+    body.put("fields", fields);
+    return body;
+  }
+
+  public static void write(HttpServletResponse response, List<FormViolation> violations) throws IOException {
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    MAPPER.writeValue(response.getOutputStream(), body(violations));
+  }
+}

@@ -1,0 +1,30 @@
+package org.aftersales.forms;
+
+import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+@Configuration
+class FormsConfiguration {
+
+  /**
+   * After the request guard (10), authentication (20) and the approval guard (30), which drops
+   * the approval forms' read-only fields first.
+   */
+  @Bean
+  FilterRegistrationBean<FormEnforcementFilter> formEnforcementFilter(DeployedForms forms) {
+    var registration = new FilterRegistrationBean<>(new FormEnforcementFilter(forms));
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setName("formEnforcementFilter");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 40);
+    return registration;
+  }
+
+  /** Replaces the starter's engine-rest configuration (it backs off when this bean exists). */
+  @Bean
+  CamundaJerseyResourceConfig camundaJerseyResourceConfig() {
+    return new FormsJerseyConfig();
+  }
+}

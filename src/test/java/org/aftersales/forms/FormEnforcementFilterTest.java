@@ -1,0 +1,43 @@
+package org.aftersales.forms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.aftersales.forms.FormEnforcementFilter.Target;
+import org.junit.jupiter.api.Test;
+
+/** Which requests the filter checks, on engine-rest and on Tasklist's engine API. */
+class FormEnforcementFilterTest {
+
+  @Test
+  void matchesTaskCompletionsOnBothPaths() {
+    assertThat(FormEnforcementFilter.target("POST", "/engine-rest/task/t1/complete"))
+        .contains(new Target("t1", null, null, null, false));
+    assertThat(FormEnforcementFilter.target("POST", "/engine-rest/task/t1/submit-form"))
+        .contains(new Target("t1", null, null, null, false));
+    assertThat(FormEnforcementFilter.target("POST", "/engine-rest/engine/default/task/t1/complete"))
+        .contains(new Target("t1", null, null, null, false));
+    assertThat(FormEnforcementFilter.target("POST", "/camunda/api/engine/engine/default/task/t1/submit-form"))
+        .contains(new Target("t1", null, null, null, true));
+  }
+
+  @Test
+  void matchesStartFormSubmissions() {
+    assertThat(FormEnforcementFilter.target("POST", "/engine-rest/process-definition/repair:1:abc/submit-form"))
+        .contains(new Target(null, "repair:1:abc", null, null, false));
+    assertThat(FormEnforcementFilter.target("POST", "/engine-rest/process-definition/key/repair/submit-form"))
+        .contains(new Target(null, null, "repair", null, false));
+    assertThat(FormEnforcementFilter.target("POST",
+        "/camunda/api/engine/engine/default/process-definition/key/repair/tenant-id/acme/submit-form"))
+        .contains(new Target(null, null, "repair", "acme", true));
+  }
+
+  @Test
+  void leavesEverythingElse() {
+    assertThat(FormEnforcementFilter.target("GET", "/engine-rest/task/t1/complete")).isEmpty();
+    assertThat(FormEnforcementFilter.target("POST", "/engine-rest/task/t1/claim")).isEmpty();
+    assertThat(FormEnforcementFilter.target("POST", "/engine-rest/task/t1/variables")).isEmpty();
+    assertThat(FormEnforcementFilter.target("POST", "/engine-rest/process-definition/key/repair/start")).isEmpty();
+    assertThat(FormEnforcementFilter.target("POST", "/api/cases")).isEmpty();
+    assertThat(FormEnforcementFilter.target("POST", "/camunda/api/tasklist/task/t1/complete")).isEmpty();
+  }
+}
