@@ -4,6 +4,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.aftersales.approval.ApprovalVariables;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tasklist filters for every role: a group queue and an overdue list per staff group,
- * and "My tasks" per person.
+ * and per person "My tasks", "Offered to me" and "Approvals waiting for me".
  *
  * <p>Expressions in stored queries are off (an expression in a filter is code run for
  * whoever opens it), so filters cannot say {@code ${currentUser()}} or {@code ${now()}}.
@@ -39,6 +40,7 @@ public class TasklistFilters {
   static final String KIND_OVERDUE = "group-overdue";
   static final String KIND_MINE = "my-tasks";
   static final String KIND_OFFERED = "offered-to-me";
+  static final String KIND_APPROVALS = "approvals-for-me";
   static final String OWNER = "owner";
 
   private final FilterService filterService;
@@ -92,6 +94,7 @@ public class TasklistFilters {
   private void ensurePersonalFilters(List<Filter> existing) {
     List<String> withMine = owners(existing, KIND_MINE);
     List<String> withOffered = owners(existing, KIND_OFFERED);
+    List<String> withApprovals = owners(existing, KIND_APPROVALS);
     for (User user : identityService.createUserQuery().list()) {
       if (!withMine.contains(user.getId())) {
         savePersonal(newFilter("My tasks", KIND_MINE, user.getId(), 1,
@@ -104,7 +107,23 @@ public class TasklistFilters {
             "Unclaimed tasks " + user.getId() + " may claim (named or through a group)",
             taskService.createTaskQuery().taskCandidateUser(user.getId())), user.getId());
       }
+      if (!withApprovals.contains(user.getId())) {
+        savePersonal(newFilter("Approvals waiting for me", KIND_APPROVALS, user.getId(), 3,
+            "Approval steps " + user.getId() + " decides: assigned to them, or offered to them by name or group",
+            approvalsQuery(user.getId())), user.getId());
+      }
     }
+  }
+
+  private TaskQuery approvalsQuery(String userId) {
+    // A candidate query leaves out assigned tasks, so the assignee is asked for beside it.
+    return taskService.createTaskQuery()
+        .processDefinitionKey(ApprovalVariables.PROCESS_KEY)
+        .taskDefinitionKey(ApprovalVariables.APPROVE_TASK)
+        .or()
+          .taskAssignee(userId)
+          .taskCandidateUser(userId)
+        .endOr();
   }
 
   private List<String> owners(List<Filter> existing, String kind) {

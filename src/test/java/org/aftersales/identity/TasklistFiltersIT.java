@@ -2,14 +2,19 @@ package org.aftersales.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 import org.aftersales.testsupport.Http;
 import org.aftersales.testsupport.PostgresIntegrationTest;
 import org.aftersales.testsupport.TestUsers;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +29,7 @@ class TasklistFiltersIT {
   @Autowired TaskService taskService;
   @Autowired FilterService filterService;
   @Autowired TasklistFilters tasklistFilters;
+  @Autowired RuntimeService runtimeService;
 
   @Test
   void eachPersonSeesTheirGroupsFiltersAndTheirOwn() {
@@ -34,10 +40,68 @@ class TasklistFiltersIT {
 
     assertThat(listed.statusCode()).isEqualTo(200);
     assertThat(listed.body())
-        .contains("Quality assurance — group queue", "Quality assurance — overdue", "My tasks", "Offered to me")
+        .contains("Quality assurance — group queue", "Quality assurance — overdue", "My tasks", "Offered to me",
+            "Approvals waiting for me")
         .doesNotContain("Finance — group queue", "Customer service — overdue");
     assertThat(filterService.createFilterQuery().filterName("My tasks").filterOwner(qa).count()).isEqualTo(1);
     assertThat(filterService.createFilterQuery().filterName("Offered to me").filterOwner(qa).count()).isEqualTo(1);
+    assertThat(filterService.createFilterQuery().filterName("Approvals waiting for me").filterOwner(qa).count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void approvalsWaitingForMeListsTheApproverTheirApprovalStepsOnly() {
+    String lead = TestUsers.ensure(identityService, "filters-lead", "approver-lead");
+    String other = TestUsers.ensure(identityService, "filters-approvals-qa", "qa");
+    TestUsers.ensure(identityService, "filters-requester", "customer-service");
+    tasklistFilters.refresh();
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("subjectType", "generic");
+    variables.put("amount", 100);
+    variables.put("currency", "CNY");
+    variables.put("requester", "filters-requester");
+    variables.put("region", "east");
+    variables.put("department", "service");
+    variables.put("summary", "Goodwill credit for the filters test");
+    ProcessInstance approval = runtimeService.startProcessInstanceByKey("approval", "AP-filters-" + System.nanoTime(),
+        variables);
+    Task approve = taskService.createTaskQuery().processInstanceId(approval.getId()).taskDefinitionKey("ApproveStep")
+        .singleResult();
+    // offered to the lead as well, but no approval
+    Task plain = taskService.newTask();
+    plain.setName("Check a named request");
+    taskService.saveTask(plain);
+    taskService.addCandidateUser(plain.getId(), lead);
+    try {
+      assertThat(approve).isNotNull();
+
+      var leads = listApprovals(lead);
+      assertThat(leads.statusCode()).as(leads.body()).isEqualTo(200);
+      assertThat(leads.body()).contains(approve.getId()).doesNotContain(plain.getId());
+
+      var others = listApprovals(other);
+      assertThat(others.statusCode()).as(others.body()).isEqualTo(200);
+      assertThat(others.body()).doesNotContain(approve.getId());
+
+      // still theirs once claimed (assigned to them)
+      identityService.setAuthenticatedUserId(lead);
+      try {
+        taskService.claim(approve.getId(), lead);
+      } finally {
+        identityService.clearAuthentication();
+      }
+      assertThat(listApprovals(lead).body()).contains(approve.getId());
+    } finally {
+      taskService.deleteTask(plain.getId(), true);
+      runtimeService.deleteProcessInstance(approval.getId(), "test done");
+    }
+  }
+
+  private HttpResponse<String> listApprovals(String user) {
+    Filter filter = filterService.createFilterQuery().filterName("Approvals waiting for me").filterOwner(user)
+        .singleResult();
+    return new Http(port).postJson("/engine-rest/filter/" + filter.getId() + "/list?maxResults=50", "{}",
+        user, TestUsers.PASSWORD);
   }
 
   @Test

@@ -194,6 +194,8 @@ class RepairScenarioTest {
     assertThat(job.getDueDate().toInstant()).isEqualTo(ProcessSteps.shanghai("2026-11-23T14:00"));
     assertThat(candidateGroups(job)).containsExactly("field-service");
     assertThat(variable(c, "arrivalWarnAt")).isEqualTo(Date.from(ProcessSteps.shanghai("2026-11-23T13:00")));
+    assertThat(job.getFollowUpDate().toInstant()).as("follow up at the warning").isEqualTo(
+        ProcessSteps.shanghai("2026-11-23T13:00"));
 
     moveClockTo(ProcessSteps.shanghai("2026-11-23T10:20"));
     taskService.claim(job.getId(), "tech1");
