@@ -1,0 +1,158 @@
+package org.aftersales.reports;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.aftersales.api.ApiAccess;
+import org.aftersales.api.ApiException;
+import org.aftersales.identity.StaffGroup;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The service report (README "Service report"): JSON or CSV over a period, and a customer's year as PDF. */
+@RestController
+@RequestMapping("/api/reports/service")
+class ServiceReportController {
+
+  /** Who reads the figures: auditors and the approving leads and managers; admins always. */
+  static final List<String> READERS = List.of(StaffGroup.AUDITORS, StaffGroup.APPROVER_LEAD.id(),
+      StaffGroup.APPROVER_MANAGER.id(), StaffGroup.APPROVER_DIRECTOR.id());
+  static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+  private final ServiceFigures figures;
+  private final ApiAccess access;
+
+  ServiceReportController(ServiceFigures figures, ApiAccess access) {
+    this.figures = figures;
+    this.access = access;
+  }
+
+  @GetMapping
+  ResponseEntity<?> report(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+      @RequestParam(required = false) String customerId, @RequestParam(required = false) String format,
+      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+    access.require("read service reports", READERS);
+    LocalDate start = date("from", from);
+    LocalDate end = date("to", to);
+    if (start.isAfter(end)) {
+      throw ApiException.badField("to", "must not be before from (" + start + ")");
+    }
+    boolean csv = csv(format, accept);
+    ServiceReport report = figures.report(start, end, blankToNull(customerId));
+    if (csv) {
+      String name = "service-report-" + (report.customerId() == null ? "all" : report.customerId()) + "-" + start
+          + "-" + end + ".csv";
+      return ResponseEntity.ok().contentType(CSV)
+          .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name).build().toString())
+          .body(ServiceReportCsv.of(report));
+    }
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+  }
+
+  @GetMapping("/{customerId}.pdf")
+  ResponseEntity<byte[]> yearly(@PathVariable String customerId, @RequestParam(required = false) String year) {
+    access.require("read service reports", READERS);
+    int reportYear = year(year);
+    String name = figures.customerName(customerId)
+        .orElseThrow(() -> ApiException.notFound("No case of customer " + customerId));
+    ServiceReport thisYear = figures.report(LocalDate.of(reportYear, 1, 1), LocalDate.of(reportYear, 12, 31),
+        customerId);
+    ServiceReport lastYear = figures.report(LocalDate.of(reportYear - 1, 1, 1),
+        LocalDate.of(reportYear - 1, 12, 31), customerId);
+    byte[] pdf = ServiceReportPdf.render(new ServiceReportPdf.Yearly(customerId, name, reportYear, thisYear,
+        lastYear));
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename("service-report-" + customerId + "-" + reportYear + ".pdf", StandardCharsets.UTF_8)
+            .build().toString())
+        .body(pdf);
+  }
+
+  /**
+   * Errors as JSON whatever the client accepts (CSV or PDF): the shape of {@code ApiErrors},
+   * with the content type set so content negotiation cannot turn them into a 406.
+   */
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<Map<String, Object>> refused(ApiException e) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", e.status().value());
+    body.put("error", e.status().getReasonPhrase());
+    body.put("message", e.getMessage());
+    if (!e.fields().isEmpty()) {
+      body.put("fields", e.fields());
+    }
+    return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(body);
+  }
+
+  private static LocalDate date(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw ApiException.badField(field, "is required (YYYY-MM-DD)");
+    }
+    try {
+      return LocalDate.parse(value.trim());
+    } catch (DateTimeParseException e) {
+      throw ApiException.badField(field, "must be a date YYYY-MM-DD, not '" + value + "'");
+    }
+  }
+
+  private static int year(String value) {
+    if (value == null || value.isBlank()) {
+      throw ApiException.badField("year", "is required");
+    }
+    try {
+      int year = Integer.parseInt(value.trim());
+      if (year >= 2000 && year <= 9999) {
+        return year;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw ApiException.badField("year", "must be a year from 2000 to 9999, not '" + value + "'");
+  }
+
+  /** {@code format} decides when given; otherwise CSV when the client names text/csv before application/json. */
+  private static boolean csv(String format, String accept) {
+    if (format != null && !format.isBlank()) {
+      return switch (format.trim().toLowerCase()) {
+        case "csv" -> true;
+        case "json" -> false;
+        default -> throw ApiException.badField("format", "must be json or csv");
+      };
+    }
+    if (accept == null) {
+      return false;
+    }
+    List<MediaType> accepted;
+    try {
+      accepted = MediaType.parseMediaTypes(accept);
+    } catch (InvalidMediaTypeException e) {
+      return false;
+    }
+    for (MediaType type : accepted) {
+      if (type.getType().equals("text") && type.getSubtype().equals("csv")) {
+        return true;
+      }
+      if (type.equalsTypeAndSubtype(MediaType.APPLICATION_JSON)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}
