@@ -34,4 +34,4 @@ done
 curl -fsS "http://localhost:$port/actuator/health" >/dev/null || { echo "e2e: application not healthy in 120 s" >&2; tail -50 "$work/app.log" >&2; exit 1; }
 
 mkdir -p screenshots
-E2E_BASE_URL="http://localhost:$port" node --test webapps.test.mjs
+E2E_BASE_URL="http://localhost:$port" node --test --test-concurrency=1 *.test.mjs
