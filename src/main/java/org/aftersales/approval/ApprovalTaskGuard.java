@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.aftersales.common.SystemAuthority;
 import org.aftersales.security.EngineRequestGuard;
 import org.aftersales.security.JsonErrors;
+import org.aftersales.security.RequestPaths;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -57,7 +58,7 @@ public class ApprovalTaskGuard extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = RequestPaths.of(request);
     Matcher matcher = TASK_PATH.matcher(path);
     boolean writes = !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
         && !"OPTIONS".equals(request.getMethod());

@@ -15,6 +15,8 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aftersales.security.EngineRequestGuard;
+import org.aftersales.security.JsonErrors;
+import org.aftersales.security.RequestPaths;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -39,6 +41,9 @@ public class FormEnforcementFilter extends OncePerRequestFilter {
   private static final Pattern START_BY_KEY = Pattern.compile(
       PREFIX + "/process-definition/key/(?<key>[^/]+)(?:/tenant-id/(?<tenant>[^/]+))?/submit-form/?$");
 
+  private static final Pattern TASK_VARIABLES = Pattern.compile(
+      PREFIX + "/task/(?<id>[^/]+)/(?:variables|localVariables)(?:/.*)?$");
+  private static final java.util.Set<String> WRITES = java.util.Set.of("POST", "PUT", "DELETE");
   private static final Pattern WEBAPP_ENGINE = Pattern.compile("^/camunda/api/engine/engine/([^/]+)/");
 
   private final DeployedForms forms;
@@ -71,6 +76,15 @@ public class FormEnforcementFilter extends OncePerRequestFilter {
     return Optional.empty();
   }
 
+  /** The task whose variables a request writes ({@code /task/{id}/variables|localVariables...}), if any. */
+  static Optional<String> taskVariableWrite(String method, String path) {
+    if (!WRITES.contains(method)) {
+      return Optional.empty();
+    }
+    Matcher matcher = TASK_VARIABLES.matcher(path);
+    return matcher.matches() ? Optional.of(matcher.group("id")) : Optional.empty();
+  }
+
   private static boolean isWebapp(Matcher matcher) {
     return matcher.group("webapp").startsWith("/camunda/");
   }
@@ -78,7 +92,17 @@ public class FormEnforcementFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = RequestPaths.of(request);
+    Optional<String> variableWrite = taskVariableWrite(request.getMethod(), path);
+    if (variableWrite.isPresent() && forms.taskForm(variableWrite.get()).isPresent() && callerMaySubmit(request, path,
+        new Target(variableWrite.get(), null, null, null, path.startsWith("/camunda/")))) {
+      // A form's fields change only through the form: else a required or read-only field could be
+      // set or cleared beside it, and the completion would then pass the checks unchanged.
+      LOG.info("Refused {} {}: task variables of a form task change through the form", request.getMethod(), path);
+      JsonErrors.write(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
+          "This task's values change only through its form (submit-form or complete)");
+      return;
+    }
     Optional<Target> target = target(request.getMethod(), path);
     if (target.isEmpty() || !callerMaySubmit(request, path, target.get())) {
       chain.doFilter(request, response); // the engine answers 401, 403 or 404 itself

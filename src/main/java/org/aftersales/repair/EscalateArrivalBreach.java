@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The arrival deadline passed: the breach is recorded, the leads are told, and the job (still
- * open: the escalation does not interrupt it) gets top priority and the leads as candidates.
+ * open: the escalation does not interrupt it) gets top priority. It stays with field service:
+ * only a technician reports an arrival.
  */
 @Component("escalateArrivalBreach")
 public class EscalateArrivalBreach implements JavaDelegate {
@@ -40,7 +41,6 @@ public class EscalateArrivalBreach implements JavaDelegate {
     Task job = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
         .taskDefinitionKey(RepairVariables.ARRIVE_ON_SITE).singleResult();
     if (job != null) {
-      taskService.addCandidateGroup(job.getId(), StaffGroup.APPROVER_LEAD.id());
       taskService.setPriority(job.getId(), ESCALATED_PRIORITY);
     }
     notices.group(execution, StaffGroup.APPROVER_LEAD.id(), "arrival-breach", "on-site arrival overdue",

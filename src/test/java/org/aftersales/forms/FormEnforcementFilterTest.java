@@ -40,4 +40,16 @@ class FormEnforcementFilterTest {
     assertThat(FormEnforcementFilter.target("POST", "/api/cases")).isEmpty();
     assertThat(FormEnforcementFilter.target("POST", "/camunda/api/tasklist/task/t1/complete")).isEmpty();
   }
+
+  @Test
+  void matchesWritesOfTaskVariables() {
+    assertThat(FormEnforcementFilter.taskVariableWrite("PUT", "/engine-rest/task/t1/variables/caseNumber"))
+        .contains("t1");
+    assertThat(FormEnforcementFilter.taskVariableWrite("POST", "/engine-rest/task/t1/localVariables"))
+        .contains("t1");
+    assertThat(FormEnforcementFilter.taskVariableWrite("DELETE",
+        "/camunda/api/engine/engine/default/task/t1/variables/x")).contains("t1");
+    assertThat(FormEnforcementFilter.taskVariableWrite("GET", "/engine-rest/task/t1/variables")).isEmpty();
+    assertThat(FormEnforcementFilter.taskVariableWrite("POST", "/engine-rest/task/t1/complete")).isEmpty();
+  }
 }

@@ -126,6 +126,18 @@ class FormValidationIT {
         "acknowledgementMessage", 42, "Integer")), desk, TestUsers.PASSWORD)))
         .containsExactly(Map.entry("acknowledgementMessage", "type"));
 
+    // an encoded path reaches the same task: it is checked all the same
+    String encoded = "/engine-rest/task/" + task.getId().replace("-", "%2D");
+    assertThat(refused(http.postJson(encoded + "/complete", "{}", desk, TestUsers.PASSWORD)))
+        .containsExactly(Map.entry("acknowledgementMessage", "required"));
+    assertThat(refused(http.postJson(base + "/complete;x=1", "{}", desk, TestUsers.PASSWORD)))
+        .containsExactly(Map.entry("acknowledgementMessage", "required"));
+    // the form's fields are not set or cleared beside the form
+    assertThat(http.putJson(base + "/variables/caseNumber", "{\"value\": \"AS-2026-999999\"}", desk,
+        TestUsers.PASSWORD).statusCode()).isEqualTo(403);
+    assertThat(http.postJson(base + "/localVariables", "{\"modifications\": {\"acknowledgementMessage\":"
+        + " {\"value\": \"set aside\"}}}", desk, TestUsers.PASSWORD).statusCode()).isEqualTo(403);
+
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
     assertThat(taskService.getVariable(task.getId(), "acknowledgementMessage")).isNull();
     assertThat(taskService.getVariable(task.getId(), "caseNumber")).isEqualTo(caseNumber);

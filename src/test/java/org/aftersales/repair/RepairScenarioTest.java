@@ -255,7 +255,7 @@ class RepairScenarioTest {
     assertThat(c.repair()).isWaitingAt("ArriveOnSite");
     job = steps.task(c.repair().getId(), "ArriveOnSite");
     assertThat(job.getPriority()).isEqualTo(EscalateArrivalBreach.ESCALATED_PRIORITY);
-    assertThat(candidateGroups(job)).containsExactly("approver-lead", "field-service");
+    assertThat(candidateGroups(job)).as("only technicians report arrival").containsExactly("field-service");
     assertThat(slas.findByCaseNumberAndKind(c.caseNumber(), CaseSla.ON_SITE_ARRIVAL).orElseThrow().getStatus())
         .isEqualTo(CaseSla.MISSED);
 
