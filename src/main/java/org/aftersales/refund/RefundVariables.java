@@ -4,6 +4,7 @@ import java.util.List;
 import org.aftersales.common.FormValues;
 import org.aftersales.common.TaskInputException;
 import org.aftersales.common.Variables;
+import org.aftersales.servicecase.ServiceRequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -57,7 +58,7 @@ public final class RefundVariables {
 
   /** The case number: the caller's variable, else the business key (they are the same). */
   public static String caseNumber(DelegateExecution execution) {
-    String caseNumber = Variables.string(execution, "caseNumber");
+    String caseNumber = ServiceRequestVariables.caseNumber(execution);
     return caseNumber != null ? caseNumber : execution.getProcessBusinessKey();
   }
 

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 @Component("recordTriage")
 public class RecordTriage implements TaskListener {
 
+  /** The categories the process routes; the same as {@code NewCaseRequest} accepts at intake. */
   static final List<String> CATEGORIES = List.of("consultation", "bug", "repair", "return-exchange", "refund");
 
   private final CaseRecords records;
