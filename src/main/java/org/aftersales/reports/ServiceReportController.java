@@ -2,16 +2,13 @@ package org.aftersales.reports;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.aftersales.api.ApiAccess;
 import org.aftersales.api.ApiException;
-import org.aftersales.identity.StaffGroup;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -28,9 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ServiceReportController {
 
   /** Who reads the figures: auditors and the approving leads and managers; admins always. */
-  static final List<String> READERS = List.of(StaffGroup.AUDITORS, StaffGroup.APPROVER_LEAD.id(),
-      StaffGroup.APPROVER_MANAGER.id(), StaffGroup.APPROVER_DIRECTOR.id());
-  static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+  static final List<String> READERS = ServiceReportRequest.READERS;
+  static final MediaType CSV = ServiceReportRequest.CSV;
 
   private final ServiceFigures figures;
   private final ApiAccess access;
@@ -45,19 +41,13 @@ class ServiceReportController {
       @RequestParam(required = false) String customerId, @RequestParam(required = false) String format,
       @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
     access.require("read service reports", READERS);
-    LocalDate start = date("from", from);
-    LocalDate end = date("to", to);
-    if (start.isAfter(end)) {
-      throw ApiException.badField("to", "must not be before from (" + start + ")");
-    }
-    boolean csv = csv(format, accept);
-    ServiceReport report = figures.report(start, end, blankToNull(customerId));
-    if (csv) {
-      String name = "service-report-" + (report.customerId() == null ? "all" : report.customerId()) + "-" + start
-          + "-" + end + ".csv";
+    ServiceReportRequest request = ServiceReportRequest.parse(from, to, customerId, format, accept);
+    ServiceReport report = request.report(figures);
+    if (request.csv()) {
       return ResponseEntity.ok().contentType(CSV)
-          .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name).build().toString())
-          .body(ServiceReportCsv.of(report));
+          .header(HttpHeaders.CONTENT_DISPOSITION,
+              ContentDisposition.inline().filename(ServiceReportRequest.csvFileName(report)).build().toString())
+          .body(ServiceReportRequest.csv(report));
     }
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
   }
@@ -97,17 +87,6 @@ class ServiceReportController {
     return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(body);
   }
 
-  private static LocalDate date(String field, String value) {
-    if (value == null || value.isBlank()) {
-      throw ApiException.badField(field, "is required (YYYY-MM-DD)");
-    }
-    try {
-      return LocalDate.parse(value.trim());
-    } catch (DateTimeParseException e) {
-      throw ApiException.badField(field, "must be a date YYYY-MM-DD, not '" + value + "'");
-    }
-  }
-
   private static int year(String value) {
     if (value == null || value.isBlank()) {
       throw ApiException.badField("year", "is required");
@@ -121,38 +100,5 @@ class ServiceReportController {
       // answered below
     }
     throw ApiException.badField("year", "must be a year from 2000 to 9999, not '" + value + "'");
-  }
-
-  /** {@code format} decides when given; otherwise CSV when the client names text/csv before application/json. */
-  private static boolean csv(String format, String accept) {
-    if (format != null && !format.isBlank()) {
-      return switch (format.trim().toLowerCase()) {
-        case "csv" -> true;
-        case "json" -> false;
-        default -> throw ApiException.badField("format", "must be json or csv");
-      };
-    }
-    if (accept == null) {
-      return false;
-    }
-    List<MediaType> accepted;
-    try {
-      accepted = MediaType.parseMediaTypes(accept);
-    } catch (InvalidMediaTypeException e) {
-      return false;
-    }
-    for (MediaType type : accepted) {
-      if (type.getType().equals("text") && type.getSubtype().equals("csv")) {
-        return true;
-      }
-      if (type.equalsTypeAndSubtype(MediaType.APPLICATION_JSON)) {
-        return false;
-      }
-    }
-    return false;
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
   }
 }

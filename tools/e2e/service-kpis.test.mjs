@@ -1,0 +1,86 @@
+// The auditor reads the service figures in Cockpit's "Service KPIs" plugin, in a real browser.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const base = process.env.E2E_BASE_URL ?? 'http://localhost:18080';
+let browser;
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** Logs in to one webapp and returns the page plus the server errors it met. */
+async function login(app, user, password = 'demo') {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1300 } });
+  page.setDefaultTimeout(60_000);
+  const serverErrors = [];
+  page.on('response', (response) => {
+    if (response.status() >= 500) serverErrors.push(`${response.status()} ${response.url()}`);
+  });
+  await page.goto(`${base}/camunda/app/${app}/default/`);
+  await page.fill('input[ng-model="username"]', user);
+  await page.fill('input[type="password"]', password);
+  await page.click('button[type="submit"]');
+  return { page, serverErrors };
+}
+
+function isoDate(date) {
+  return date.toISOString().slice(0, 10);
+}
+
+test('the auditor opens Service KPIs in Cockpit: figures of the demo cases, charts and the CSV', { timeout: 180_000 }, async () => {
+  const { page, serverErrors } = await login('cockpit', 'auditor');
+  await page.getByText('Running Process Instances').waitFor();
+  await page.getByRole('link', { name: 'Service KPIs', exact: true }).first().click();
+  await page.waitForURL(/#\/service-kpis/);
+  await page.getByRole('heading', { name: 'Service KPIs' }).waitFor();
+
+  // a period around today: the demo profile opens its sample cases at start-up
+  const day = 24 * 3600 * 1000;
+  await page.fill('.service-kpis input[name="from"]', isoDate(new Date(Date.now() - 7 * day)));
+  await page.fill('.service-kpis input[name="to"]', isoDate(new Date(Date.now() + day)));
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/api/cockpit/plugin/service-kpis/default/report')),
+    page.getByRole('button', { name: 'Show' }).click(),
+  ]);
+  assert.equal(response.status(), 200);
+  const figures = await response.json();
+  assert.ok(figures.requestsHandled > 0, `no request in the period: ${JSON.stringify(figures)}`);
+
+  // the cards show the same figures
+  const requests = page.locator('.service-kpis-card-value[data-figure="Requests handled"]');
+  await requests.waitFor();
+  assert.equal((await requests.innerText()).trim(), String(figures.requestsHandled));
+  assert.equal((await page.locator('.service-kpis-card-value[data-figure="Pure service"]').innerText()).trim(),
+    String(figures.pureService));
+
+  // the charts are drawn, the requests chart with a non-empty bar
+  const charts = page.locator('svg.service-kpis-chart');
+  assert.equal(await charts.count(), 4);
+  const requestsBar = page.locator('svg[aria-label="Requests"] rect.service-kpis-bar[data-label="Requests handled"]');
+  assert.equal(await requestsBar.getAttribute('data-value'), String(figures.requestsHandled));
+  assert.ok(Number(await requestsBar.getAttribute('width')) > 1);
+
+  // the CSV link answers text/csv with the same session
+  const href = await page.locator('a.service-kpis-csv').getAttribute('href');
+  assert.match(href, /format=csv/);
+  const csv = await page.request.get(new URL(href, page.url()).toString());
+  assert.equal(csv.status(), 200);
+  assert.match(csv.headers()['content-type'], /^text\/csv/);
+  const text = await csv.text();
+  assert.match(text, /^figure,value,unit,definition/);
+  assert.match(text, new RegExp(`^requestsHandled,${figures.requestsHandled},`, 'm'));
+
+  await page.screenshot({ path: 'screenshots/cockpit-service-kpis.png', fullPage: true });
+  assert.deepEqual(serverErrors, []);
+  await page.close();
+});
