@@ -9,13 +9,17 @@ import org.springframework.stereotype.Component;
 public class CloseCase implements JavaDelegate {
 
   private final CaseRecords records;
+  private final CaseHistoryRetention retention;
 
-  public CloseCase(CaseRecords records) {
+  public CloseCase(CaseRecords records, CaseHistoryRetention retention) {
     this.records = records;
+    this.retention = retention;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    records.get(ServiceRequestVariables.caseNumber(execution)).closed(EngineTime.now());
+    String caseNumber = ServiceRequestVariables.caseNumber(execution);
+    records.get(caseNumber).closed(EngineTime.now());
+    retention.caseClosing(caseNumber, EngineTime.now());
   }
 }

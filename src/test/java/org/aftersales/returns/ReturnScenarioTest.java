@@ -30,6 +30,7 @@ import org.aftersales.testsupport.ProcessScenarioTest;
 import org.aftersales.testsupport.ProcessSteps;
 import org.aftersales.testsupport.TestUsers;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -64,6 +65,8 @@ class ReturnScenarioTest {
   @Autowired LogisticsEvents logisticsEvents;
   @Autowired OutboxRepository outbox;
   @Autowired ProductFeedbackRepository feedback;
+  @Autowired org.camunda.bpm.engine.ManagementService managementService;
+  @Autowired org.camunda.bpm.engine.HistoryService historyService;
   @Autowired FinancePostingRepository postings;
   @Autowired FinanceEvents financeEvents;
 
@@ -265,6 +268,25 @@ class ReturnScenarioTest {
     assertThat(c.returns()).isEnded().hasPassed("RefundAdjustment", "RecordReturnFeedback");
     assertThat(runtimeService.getVariable(c.serviceRequest().getId(), "resolution")).isEqualTo("refund");
     assertThat(c.serviceRequest()).isWaitingAt("RecordResolution");
+
+    // the case closes; having moved money, its whole history is kept ten years
+    steps.complete("ret-desk", c.serviceRequest().getId(), "RecordResolution",
+        Map.of("resolutionSummary", "Refunded 70 %"));
+    ClockUtil.setCurrentTime(Date.from(MONDAY_10.plus(Duration.ofDays(8))));
+    steps.executeJob(c.serviceRequest().getId(), "FeedbackWaitOver");
+    assertThat(c.serviceRequest()).isEnded();
+    Batch batch = managementService.createBatchQuery().type(Batch.TYPE_PROCESS_SET_REMOVAL_TIME).list().stream()
+        .reduce((first, second) -> second).orElseThrow();
+    for (int round = 0; round < 5; round++) {
+      managementService.createJobQuery().list().stream()
+          .filter(j -> j.getJobDefinitionId() != null && List.of(batch.getSeedJobDefinitionId(),
+              batch.getBatchJobDefinitionId(), batch.getMonitorJobDefinitionId()).contains(j.getJobDefinitionId()))
+          .forEach(j -> managementService.executeJob(j.getId()));
+    }
+    Date tenYears = Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(3650)));
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(c.caseNumber()).list())
+        .hasSizeGreaterThanOrEqualTo(4)
+        .allSatisfy(h -> assertThat(h.getRemovalTime()).isEqualTo(tenYears));
   }
 
   @Test
