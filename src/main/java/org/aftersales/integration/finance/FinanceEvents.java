@@ -2,13 +2,17 @@ package org.aftersales.integration.finance;
 
 import jakarta.validation.Validator;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.aftersales.api.ApiException;
 import org.aftersales.api.FieldChecks;
 import org.aftersales.common.EngineTime;
 import org.aftersales.common.SystemAuthority;
 import org.aftersales.integration.EmbeddedDesks;
+import org.aftersales.identity.StaffGroup;
 import org.aftersales.integration.InboundEvent;
+import org.aftersales.integration.notification.Notification;
+import org.aftersales.integration.notification.Notifications;
 import org.aftersales.integration.InboundEventRepository;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -36,15 +40,17 @@ public class FinanceEvents {
   private final SystemAuthority system;
   private final Validator validator;
   private final EmbeddedDesks desks;
+  private final Notifications notifications;
 
   public FinanceEvents(FinancePostingRepository postings, InboundEventRepository inbound,
-      RuntimeService runtimeService, SystemAuthority system, Validator validator, EmbeddedDesks desks) {
+      RuntimeService runtimeService, SystemAuthority system, Validator validator, EmbeddedDesks desks, Notifications notifications) {
     this.postings = postings;
     this.inbound = inbound;
     this.runtimeService = runtimeService;
     this.system = system;
     this.validator = validator;
     this.desks = desks;
+    this.notifications = notifications;
   }
 
   @Transactional
@@ -75,6 +81,16 @@ public class FinanceEvents {
       posting.failed(event.note(), now);
       LOG.warn("Case {}: finance reports posting {} failed: {}", posting.getCaseNumber(), posting.getReference(),
           event.note());
+      // the case keeps waiting for the settlement: people must know it is stuck
+      String subject = "Case " + posting.getCaseNumber() + ": posting " + posting.getReference() + " failed";
+      String text = "Finance could not complete posting " + posting.getReference() + " ("
+          + posting.getAmount().toPlainString() + " " + posting.getCurrency() + ")"
+          + (event.note() == null ? "" : ": " + event.note())
+          + ". The case waits until finance settles it; sort it out with the customer and finance.";
+      for (String group : List.of(StaffGroup.FINANCE.id(), StaffGroup.AFTER_SALES.id())) {
+        notifications.queue(new Notification(posting.getCaseNumber(), Notification.GROUP, group, "posting-failed",
+            subject, text), posting.getReference() + "|" + group + "|" + now);
+      }
     }
     if (event.eventId() != null) {
       inbound.save(new InboundEvent(SOURCE, event.eventId(), posting.getReference(), now));
@@ -110,7 +126,8 @@ public class FinanceEvents {
       return "Posting " + posting.getReference() + " is for " + posting.getAmount().stripTrailingZeros().toPlainString()
           + " " + posting.getCurrency() + ", not " + event.amount().toPlainString();
     }
-    if (!FinancePosting.REQUESTED.equals(posting.getStatus()) && !posting.getStatus().equals(event.status())) {
+    // Only a settlement is final: after a failure finance may try again and settle.
+    if (FinancePosting.SETTLED.equals(posting.getStatus()) && !posting.getStatus().equals(event.status())) {
       return "Posting " + posting.getReference() + " is already " + posting.getStatus() + "; case "
           + posting.getCaseNumber() + " is not waiting for '" + event.status() + "'";
     }

@@ -118,12 +118,20 @@ class FinanceEventsScenarioTest {
         .isEqualTo(FinanceEvents.Outcome.APPLIED);
     assertThat(events.apply(new FinanceEvent(reference, "failed", null, null, null)))
         .isEqualTo(FinanceEvents.Outcome.DUPLICATE);
-    assertConflict(new FinanceEvent(reference, "settled", "bank-3", null, null), "already failed");
-
     assertThat(refund).isWaitingAt("AwaitPaymentSettled");
     FinancePosting posting = postings.find(reference).orElseThrow();
     assertThat(posting.getStatus()).isEqualTo(FinancePosting.FAILED);
     assertThat(posting.getFinanceNote()).isEqualTo("account closed");
+    // the case is stuck until finance settles: finance and after-sales are told
+    assertThat(outbox.findByCaseNumberOrderById(caseNumber)).filteredOn(m -> m.getPayload()
+        .contains("posting-failed")).extracting(m -> m.getPayload().replaceAll(".*\"recipient\":\"([^\"]+)\".*", "$1"))
+        .containsExactlyInAnyOrder("finance", "after-sales");
+
+    // finance tries again and the money moves: the case goes on; a late failure then is a conflict
+    assertThat(events.apply(new FinanceEvent(reference, "settled", "bank-3", null, null)))
+        .isEqualTo(FinanceEvents.Outcome.APPLIED);
+    assertThat(postings.find(reference).orElseThrow().getStatus()).isEqualTo(FinancePosting.SETTLED);
+    assertConflict(new FinanceEvent(reference, "failed", "bank-4", null, null), "already settled");
   }
 
   @Test
