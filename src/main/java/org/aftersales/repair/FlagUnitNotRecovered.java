@@ -2,6 +2,7 @@ package org.aftersales.repair;
 
 import org.aftersales.common.Variables;
 import org.aftersales.identity.StaffGroup;
+import org.aftersales.integration.logistics.CaseShipments;
 import org.aftersales.integration.logistics.Shipments;
 import org.aftersales.servicecase.ServiceRequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -37,7 +38,7 @@ public class FlagUnitNotRecovered implements JavaDelegate {
     shipments.cancel(tracking);
     String rma = Variables.string(execution, RepairVariables.RMA_NUMBER);
     notices.group(execution, StaffGroup.FINANCE.id(), "unit-not-recovered", "unit not recovered",
-        "The unit " + RepairShipments.unit(execution) + " of " + Variables.string(execution,
+        "The unit " + CaseShipments.unit(execution) + " of " + Variables.string(execution,
             ServiceRequestVariables.CUSTOMER_NAME) + " (RMA " + rma + ") was never returned; the repair is closed"
             + " without it.");
     notices.customer(execution, "repair-unit-not-received", "repair closed",

@@ -30,7 +30,7 @@ public class InvoiceRepair implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String caseNumber = ServiceRequestVariables.caseNumber(execution);
     RepairOrder order = orders.of(caseNumber);
-    FinancePosting posting = postings.request(new PostingRequest(caseNumber, "invoice",
+    FinancePosting posting = postings.request(new PostingRequest(caseNumber, PostingRequest.INVOICE,
         "Q" + order.getQuoteRound(), order.getQuoteTotal(), order.getQuoteCurrency(),
         Variables.string(execution, ServiceRequestVariables.CUSTOMER_ID),
         "Repair of " + Variables.string(execution, ServiceRequestVariables.PRODUCT_SKU) + " "

@@ -1,6 +1,8 @@
 package org.aftersales.repair;
 
+import org.aftersales.integration.logistics.CaseShipments;
 import org.aftersales.integration.logistics.Shipment;
+import org.aftersales.integration.logistics.ShipmentRequest;
 import org.aftersales.integration.logistics.UnitWait;
 import org.aftersales.servicecase.ServiceRequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,12 +16,12 @@ import org.springframework.stereotype.Component;
 @Component("requestPickUp")
 public class RequestPickUp implements JavaDelegate {
 
-  private final RepairShipments shipments;
+  private final CaseShipments shipments;
   private final RepairOrders orders;
   private final UnitWait unitWait;
   private final RepairNotices notices;
 
-  public RequestPickUp(RepairShipments shipments, RepairOrders orders, UnitWait unitWait, RepairNotices notices) {
+  public RequestPickUp(CaseShipments shipments, RepairOrders orders, UnitWait unitWait, RepairNotices notices) {
     this.shipments = shipments;
     this.orders = orders;
     this.unitWait = unitWait;
@@ -29,8 +31,8 @@ public class RequestPickUp implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String caseNumber = ServiceRequestVariables.caseNumber(execution);
-    String rma = "RMA-" + caseNumber.substring(3);
-    Shipment pickUp = shipments.request(execution, "pick-up", rma, RepairShipments.unit(execution));
+    String rma = CaseShipments.rmaNumber(caseNumber);
+    Shipment pickUp = shipments.request(execution, ShipmentRequest.PICK_UP, rma, CaseShipments.unit(execution));
     RepairOrder order = orders.of(caseNumber);
     order.modeConfirmed(RepairVariables.DEPOT);
     order.getUnit().awaited(rma);

@@ -1,7 +1,9 @@
 package org.aftersales.repair;
 
 import org.aftersales.common.Variables;
+import org.aftersales.integration.logistics.CaseShipments;
 import org.aftersales.integration.logistics.Shipment;
+import org.aftersales.integration.logistics.ShipmentRequest;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,10 +12,10 @@ import org.springframework.stereotype.Component;
 @Component("shipParts")
 public class ShipParts implements JavaDelegate {
 
-  private final RepairShipments shipments;
+  private final CaseShipments shipments;
   private final RepairNotices notices;
 
-  public ShipParts(RepairShipments shipments, RepairNotices notices) {
+  public ShipParts(CaseShipments shipments, RepairNotices notices) {
     this.shipments = shipments;
     this.notices = notices;
   }
@@ -21,7 +23,7 @@ public class ShipParts implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String parts = Variables.string(execution, RepairVariables.PARTS_LIST);
-    Shipment shipment = shipments.request(execution, "parts", null, parts);
+    Shipment shipment = shipments.request(execution, ShipmentRequest.PARTS, null, parts);
     notices.customer(execution, "repair-parts-shipped", "parts on their way",
         "We are sending you the parts to fit (" + parts + "): shipment " + shipment.getTrackingNumber()
             + ". We will call you to check that the unit works again.");

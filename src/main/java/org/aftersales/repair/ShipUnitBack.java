@@ -1,6 +1,8 @@
 package org.aftersales.repair;
 
+import org.aftersales.integration.logistics.CaseShipments;
 import org.aftersales.integration.logistics.Shipment;
+import org.aftersales.integration.logistics.ShipmentRequest;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,18 +11,18 @@ import org.springframework.stereotype.Component;
 @Component("shipUnitBack")
 public class ShipUnitBack implements JavaDelegate {
 
-  private final RepairShipments shipments;
+  private final CaseShipments shipments;
   private final RepairNotices notices;
 
-  public ShipUnitBack(RepairShipments shipments, RepairNotices notices) {
+  public ShipUnitBack(CaseShipments shipments, RepairNotices notices) {
     this.shipments = shipments;
     this.notices = notices;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Shipment shipment = shipments.request(execution, "outbound",
-        (String) execution.getVariable(RepairVariables.RMA_NUMBER), "Repaired " + RepairShipments.unit(execution));
+    Shipment shipment = shipments.request(execution, ShipmentRequest.OUTBOUND,
+        (String) execution.getVariable(RepairVariables.RMA_NUMBER), "Repaired " + CaseShipments.unit(execution));
     notices.customer(execution, "repair-shipped", "your unit is on its way back",
         "Your unit is repaired and passed our quality check. It is on its way back to you: shipment "
             + shipment.getTrackingNumber() + ".");

@@ -1,9 +1,8 @@
 package org.aftersales.returns;
 
-import org.aftersales.common.Variables;
+import org.aftersales.integration.logistics.CaseShipments;
 import org.aftersales.integration.logistics.Shipment;
 import org.aftersales.integration.logistics.ShipmentRequest;
-import org.aftersales.integration.logistics.Shipments;
 import org.aftersales.integration.logistics.UnitWait;
 import org.aftersales.integration.notification.CaseNotices;
 import org.aftersales.servicecase.ServiceRequestVariables;
@@ -15,12 +14,12 @@ import org.springframework.stereotype.Component;
 @Component("requestReturnPickUp")
 public class RequestReturnPickUp implements JavaDelegate {
 
-  private final Shipments shipments;
+  private final CaseShipments shipments;
   private final ReturnOrders orders;
   private final UnitWait unitWait;
   private final CaseNotices notices;
 
-  public RequestReturnPickUp(Shipments shipments, ReturnOrders orders, UnitWait unitWait, CaseNotices notices) {
+  public RequestReturnPickUp(CaseShipments shipments, ReturnOrders orders, UnitWait unitWait, CaseNotices notices) {
     this.shipments = shipments;
     this.orders = orders;
     this.unitWait = unitWait;
@@ -30,15 +29,10 @@ public class RequestReturnPickUp implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String caseNumber = ServiceRequestVariables.caseNumber(execution);
-    String rma = "RMA-" + caseNumber.substring(3);
-    Shipment pickUp = shipments.request(new ShipmentRequest(caseNumber, "pick-up", rma,
-        Variables.string(execution, ServiceRequestVariables.CUSTOMER_ID),
-        Variables.string(execution, ServiceRequestVariables.CUSTOMER_NAME),
-        Variables.string(execution, ServiceRequestVariables.CUSTOMER_CITY),
-        "Returned " + Variables.string(execution, ServiceRequestVariables.PRODUCT_SKU) + " serial "
-            + Variables.string(execution, ServiceRequestVariables.SERIAL_NUMBER)));
+    String rma = CaseShipments.rmaNumber(caseNumber);
+    Shipment pickUp = shipments.request(execution, ShipmentRequest.PICK_UP, rma,
+        "Returned " + CaseShipments.unit(execution));
     execution.setVariable(ReturnVariables.RMA_NUMBER, rma);
-    execution.setVariable(ReturnVariables.TRACKING_NUMBER, pickUp.getTrackingNumber());
     unitWait.startWaiting(execution);
     orders.of(caseNumber).getUnit().awaited(rma);
     notices.customer(execution, "return-pick-up", "we collect the unit",

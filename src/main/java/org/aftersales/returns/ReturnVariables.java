@@ -1,6 +1,7 @@
 package org.aftersales.returns;
 
 
+
 /**
  * Variable names and BPMN ids of {@code return-exchange}. The forms' field keys are these
  * names; the case's own variables come in from {@code service-request} under the names of

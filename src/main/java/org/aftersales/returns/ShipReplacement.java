@@ -1,9 +1,9 @@
 package org.aftersales.returns;
 
 import org.aftersales.common.Variables;
+import org.aftersales.integration.logistics.CaseShipments;
 import org.aftersales.integration.logistics.Shipment;
 import org.aftersales.integration.logistics.ShipmentRequest;
-import org.aftersales.integration.logistics.Shipments;
 import org.aftersales.integration.notification.CaseNotices;
 import org.aftersales.servicecase.ServiceRequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,26 +14,20 @@ import org.springframework.stereotype.Component;
 @Component("shipReplacement")
 public class ShipReplacement implements JavaDelegate {
 
-  private final Shipments shipments;
+  private final CaseShipments shipments;
   private final CaseNotices notices;
 
-  public ShipReplacement(Shipments shipments, CaseNotices notices) {
+  public ShipReplacement(CaseShipments shipments, CaseNotices notices) {
     this.shipments = shipments;
     this.notices = notices;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String caseNumber = ServiceRequestVariables.caseNumber(execution);
-    Shipment replacement = shipments.request(new ShipmentRequest(caseNumber, "outbound",
-        Variables.string(execution, ReturnVariables.RMA_NUMBER),
-        Variables.string(execution, ServiceRequestVariables.CUSTOMER_ID),
-        Variables.string(execution, ServiceRequestVariables.CUSTOMER_NAME),
-        Variables.string(execution, ServiceRequestVariables.CUSTOMER_CITY),
-        "Replacement " + Variables.string(execution, ServiceRequestVariables.PRODUCT_SKU)));
-    execution.setVariable(ReturnVariables.TRACKING_NUMBER, replacement.getTrackingNumber());
+    String product = Variables.string(execution, ServiceRequestVariables.PRODUCT_SKU);
+    Shipment replacement = shipments.request(execution, ShipmentRequest.OUTBOUND,
+        Variables.string(execution, ReturnVariables.RMA_NUMBER), "Replacement " + product);
     notices.customer(execution, "return-replacement-shipped", "your replacement is on its way",
-        "Your replacement " + Variables.string(execution, ServiceRequestVariables.PRODUCT_SKU)
-            + " is on its way: shipment " + replacement.getTrackingNumber() + ".");
+        "Your replacement " + product + " is on its way: shipment " + replacement.getTrackingNumber() + ".");
   }
 }
