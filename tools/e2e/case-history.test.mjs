@@ -1,56 +1,14 @@
 // Cockpit plugin "Case history" (app/cockpit/scripts/case-history.js), as the auditor uses it,
 // in a real browser: search running and completed cases, open one, read its whole history.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
+import { base, login, rest, shot as screenshot, useBrowser } from './support.mjs';
 
-const base = process.env.E2E_BASE_URL ?? 'http://localhost:18080';
-let browser;
+useBrowser();
 
-before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
 
-after(async () => {
-  await browser?.close();
-});
-
-/** Logs in to one webapp and returns the page plus the server errors it met. */
-async function login(app, user, password = 'demo') {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.setDefaultTimeout(60_000);
-  const serverErrors = [];
-  page.on('response', (response) => {
-    if (response.status() >= 500) serverErrors.push(`${response.status()} ${response.url()}`);
-  });
-  await page.goto(`${base}/camunda/app/${app}/default/`);
-  await page.fill('input[ng-model="username"]', user);
-  await page.fill('input[type="password"]', password);
-  await page.click('button[type="submit"]');
-  return { page, serverErrors };
-}
-
-async function shot(page, name) {
-  await page.screenshot({ path: `screenshots/${name}.png`, fullPage: true });
-}
-
-/** Calls /api or /engine-rest as a demo user (HTTP Basic) and returns the parsed body. */
-async function rest(user, method, path, body) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      Authorization: `Basic ${Buffer.from(`${user}:demo`).toString('base64')}`,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} as ${user}: ${response.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
+function shot(page, name) {
+  return screenshot(page, name, { fullPage: true });
 }
 
 const variables = (values) => Object.fromEntries(Object.entries(values).map(([name, value]) => [name, { value }]));

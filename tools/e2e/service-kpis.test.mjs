@@ -1,36 +1,13 @@
 // The auditor reads the service figures in Cockpit's "Service KPIs" plugin, in a real browser.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
+import { base, login as webappLogin, useBrowser } from './support.mjs';
 
-const base = process.env.E2E_BASE_URL ?? 'http://localhost:18080';
-let browser;
-
-before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-});
+useBrowser();
 
 /** Logs in to one webapp and returns the page plus the server errors it met. */
-async function login(app, user, password = 'demo') {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1300 } });
-  page.setDefaultTimeout(60_000);
-  const serverErrors = [];
-  page.on('response', (response) => {
-    if (response.status() >= 500) serverErrors.push(`${response.status()} ${response.url()}`);
-  });
-  await page.goto(`${base}/camunda/app/${app}/default/`);
-  await page.fill('input[ng-model="username"]', user);
-  await page.fill('input[type="password"]', password);
-  await page.click('button[type="submit"]');
-  return { page, serverErrors };
+function login(app, user, password = 'demo') {
+  return webappLogin(app, user, password, { width: 1400, height: 1300 });
 }
 
 function isoDate(date) {

@@ -1,41 +1,10 @@
 // The three webapps as the people of DESIGN §6 meet them, in a real browser.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
+import { base, login, rest, shot, useBrowser } from './support.mjs';
 
-const base = process.env.E2E_BASE_URL ?? 'http://localhost:18080';
-let browser;
+useBrowser();
 
-before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-/** Logs in to one webapp and returns the page plus the server errors it met. */
-async function login(app, user, password = 'demo') {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.setDefaultTimeout(60_000);
-  const serverErrors = [];
-  page.on('response', (response) => {
-    if (response.status() >= 500) serverErrors.push(`${response.status()} ${response.url()}`);
-  });
-  await page.goto(`${base}/camunda/app/${app}/default/`);
-  await page.fill('input[ng-model="username"]', user);
-  await page.fill('input[type="password"]', password);
-  await page.click('button[type="submit"]');
-  return { page, serverErrors };
-}
-
-async function shot(page, name) {
-  await page.screenshot({ path: `screenshots/${name}.png` });
-}
 
 test('a service-desk lead sees the filters of both their groups in Tasklist', async () => {
   const { page, serverErrors } = await login('tasklist', 'lead');
@@ -97,21 +66,6 @@ test('the service desk acknowledges a sample case through its Camunda Form in Ta
 
 
 // ---- a real repair case, driven to a group task through the APIs, then worked in the browser
-
-/** Calls /api or /engine-rest as a demo user (HTTP Basic) and returns the parsed body. */
-async function rest(user, method, path, body) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      Authorization: `Basic ${Buffer.from(`${user}:demo`).toString('base64')}`,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} as ${user}: ${response.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
 
 /** The case's one open task with this definition key, waiting for the engine to get there. */
 async function openTask(user, caseNumber, taskDefinitionKey) {

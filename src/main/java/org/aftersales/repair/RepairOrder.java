@@ -1,17 +1,12 @@
 package org.aftersales.repair;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.aftersales.integration.logistics.ReturnedUnit;
+import org.aftersales.integration.logistics.UnitOrder;
 
 /**
  * The facts of one repair case, kept beside the process: the warranty outcome, the quote and
@@ -20,16 +15,9 @@ import org.aftersales.integration.logistics.ReturnedUnit;
  */
 @Entity
 @Table(name = "repair_order")
-public class RepairOrder {
+public class RepairOrder extends UnitOrder {
 
   public enum QuoteStatus { PREPARED, SENT, ACCEPTED, DECLINED, EXPIRED }
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
-  @Column(name = "case_number", nullable = false, unique = true)
-  private String caseNumber;
 
   @Column(name = "damage_cause")
   private String damageCause;
@@ -123,18 +111,11 @@ public class RepairOrder {
   @Column(name = "closed_at")
   private Instant closedAt;
 
-  // all three columns empty until a unit is expected: Hibernate then loads no object
-  @Embedded
-  private ReturnedUnit unit;
-
-  @Version
-  private long version;
-
   protected RepairOrder() {
   }
 
   public RepairOrder(String caseNumber) {
-    this.caseNumber = caseNumber;
+    super(caseNumber);
   }
 
   void assessed(String damageCause, String faultType, LocalDate warrantyStart, boolean inWarranty, String reason) {
@@ -219,18 +200,6 @@ public class RepairOrder {
     this.rootCause = rootCause;
     this.defectCode = defectCode;
     this.closedAt = at;
-  }
-
-  /** The unit the customer sends back (an empty one until the pick-up is ordered). */
-  public ReturnedUnit getUnit() {
-    if (unit == null) {
-      unit = new ReturnedUnit();
-    }
-    return unit;
-  }
-
-  public String getCaseNumber() {
-    return caseNumber;
   }
 
   public String getDamageCause() {

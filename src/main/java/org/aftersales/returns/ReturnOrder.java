@@ -1,17 +1,12 @@
 package org.aftersales.returns;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.aftersales.integration.logistics.ReturnedUnit;
+import org.aftersales.integration.logistics.UnitOrder;
 
 /**
  * The facts of one return or exchange, beside the process: the eligibility decision, the
@@ -20,14 +15,7 @@ import org.aftersales.integration.logistics.ReturnedUnit;
  */
 @Entity
 @Table(name = "return_order")
-public class ReturnOrder {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
-  @Column(name = "case_number", nullable = false, unique = true)
-  private String caseNumber;
+public class ReturnOrder extends UnitOrder {
 
   @Column(name = "return_reason")
   private String returnReason;
@@ -76,18 +64,11 @@ public class ReturnOrder {
   @Column(name = "closed_at")
   private Instant closedAt;
 
-  // all three columns empty until a unit is expected: Hibernate then loads no object
-  @Embedded
-  private ReturnedUnit unit;
-
-  @Version
-  private long version;
-
   protected ReturnOrder() {
   }
 
   public ReturnOrder(String caseNumber) {
-    this.caseNumber = caseNumber;
+    super(caseNumber);
   }
 
   void registered(String reason, LocalDate deliveryDate, String condition, BigDecimal originalPrice, String currency,
@@ -130,18 +111,6 @@ public class ReturnOrder {
 
   void closed(Instant at) {
     this.closedAt = at;
-  }
-
-  /** The unit the customer sends back (an empty one until the pick-up is ordered). */
-  public ReturnedUnit getUnit() {
-    if (unit == null) {
-      unit = new ReturnedUnit();
-    }
-    return unit;
-  }
-
-  public String getCaseNumber() {
-    return caseNumber;
   }
 
   public String getReturnReason() {
