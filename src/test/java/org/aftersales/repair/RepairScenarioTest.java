@@ -73,6 +73,7 @@ class RepairScenarioTest {
   @Autowired LogisticsEvents logisticsEvents;
   @Autowired FinanceEvents financeEvents;
   @Autowired QuoteDecisions quoteDecisions;
+  @Autowired org.aftersales.approval.ApprovalOperations approvals;
   @Autowired OutboxRepository outbox;
   @Autowired OutboxDispatcher dispatcher;
 
@@ -567,6 +568,19 @@ class RepairScenarioTest {
     assertThat(c.repair()).isWaitingAt("RecordQuoteAnswer");
     assertThat(order(c).getQuoteRound()).isEqualTo(2);
     assertThat(order(c).getQuoteTotal()).isEqualByComparingTo("900.00");
+  }
+
+  @Test
+  void withdrawnDiscountApprovalSendsTheQuoteBackForRevision() {
+    RepairCase c = open(MONDAY_10, "hardware", LocalDate.of(2020, 1, 1), 1, "standard");
+    assess(c, "normal-use", "hardware-fault");
+    prepareQuote(c, 1000, 30);
+    ProcessInstance approval = steps.calledInstance(c.repair().getId());
+    approvals.withdraw(approval.getId(), "eng1", "Customer asked for a plain quote");
+
+    assertThat(variable(c, "approvalOutcome")).isEqualTo("withdrawn");
+    assertThat(c.repair()).isWaitingAt("PrepareQuote");
+    assertThat(order(c).getQuoteStatus()).isEqualTo(RepairOrder.QuoteStatus.PREPARED);
   }
 
   @Test

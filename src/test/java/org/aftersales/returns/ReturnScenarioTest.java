@@ -65,6 +65,7 @@ class ReturnScenarioTest {
   @Autowired LogisticsEvents logisticsEvents;
   @Autowired OutboxRepository outbox;
   @Autowired ProductFeedbackRepository feedback;
+  @Autowired org.aftersales.approval.ApprovalOperations approvals;
   @Autowired org.camunda.bpm.engine.ManagementService managementService;
   @Autowired org.camunda.bpm.engine.HistoryService historyService;
   @Autowired FinancePostingRepository postings;
@@ -328,6 +329,22 @@ class ReturnScenarioTest {
   }
 
   @Test
+  void withdrawnRefundCaseGoesBackToTriage() {
+    CaseIntake.OpenedCase opened = steps.openAt(MONDAY_10, Cases.request("refund", "normal", "portal", "standard",
+        false));
+    steps.complete("ret-desk", opened.processInstanceId(), "AcknowledgeCustomer", Map.of());
+    steps.complete("ret-desk", opened.processInstanceId(), "TriageCase", Map.of());
+    ProcessInstance refund = steps.calledInstance(opened.processInstanceId());
+    steps.complete("ret-eng", refund.getId(), "PrepareAdjustment", Map.of("adjustmentType",
+        "price-difference-refund", "paidPrice", 1299, "newPrice", 999, "currency", "CNY",
+        "adjustmentReason", "Price protection"));
+    approvals.withdraw(steps.calledInstance(refund.getId()).getId(), "ret-eng", "Wrong invoice");
+
+    assertThat(refund).isEnded();
+    assertThat(steps.instance(opened.processInstanceId())).hasPassed("RefundRejected").isWaitingAt("TriageCase");
+  }
+
+  @Test
   void returnOutsideTheRulesIsAcceptedWhenTheLeadApprovesTheException() {
     ReturnCase c = open("standard");
     register(c, "quality", "2026-10-14", "used", "exchange");
@@ -356,6 +373,17 @@ class ReturnScenarioTest {
     assertThat(order(c).getEligibilityReason()).contains("could not make an exception");
     assertThat(c.serviceRequest()).isWaitingAt("RecordResolution");
     assertThat(runtimeService.getVariable(c.serviceRequest().getId(), "returnEndedBy")).isEqualTo("NOT_ELIGIBLE");
+  }
+
+  @Test
+  void withdrawnExceptionIsNotEligible() {
+    ReturnCase c = open("standard");
+    register(c, "quality", "2026-10-14", "used", "exchange");
+    ProcessInstance approval = steps.calledInstance(c.returns().getId());
+    approvals.withdraw(approval.getId(), "ret-desk", "The customer keeps the unit");
+
+    assertThat(c.returns()).isEnded().hasPassed("RejectReturn", "NotEligible");
+    assertThat(c.serviceRequest()).isWaitingAt("RecordResolution");
   }
 
   @Test
