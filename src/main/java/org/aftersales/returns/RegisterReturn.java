@@ -11,11 +11,11 @@ import static org.aftersales.returns.ReturnVariables.UNIT_CONDITION;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Currency;
 import org.aftersales.common.EngineTime;
 import org.aftersales.common.FormValues;
 import org.aftersales.common.TaskInputException;
+import org.aftersales.sla.ServiceHours;
 import org.aftersales.servicecase.ServiceRequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -26,9 +26,11 @@ import org.springframework.stereotype.Component;
 public class RegisterReturn implements TaskListener {
 
   private final ReturnOrders orders;
+  private final ServiceHours serviceHours;
 
-  public RegisterReturn(ReturnOrders orders) {
+  public RegisterReturn(ReturnOrders orders, ServiceHours serviceHours) {
     this.orders = orders;
+    this.serviceHours = serviceHours;
   }
 
   @Override
@@ -47,7 +49,7 @@ public class RegisterReturn implements TaskListener {
     price = price.setScale(minorUnit, RoundingMode.UNNECESSARY);
     String requested = FormValues.oneOf(task, REQUESTED_RESOLUTION, ReturnVariables.RESOLUTIONS);
     LocalDate delivery = FormValues.date(task, DELIVERY_DATE);
-    if (delivery != null && delivery.isAfter(EngineTime.now().atZone(ZoneOffset.UTC).toLocalDate().plusDays(1))) {
+    if (delivery != null && delivery.isAfter(EngineTime.now().atZone(serviceHours.zone()).toLocalDate())) {
       throw new TaskInputException(DELIVERY_DATE, "Must not be in the future");
     }
     // kept as exact text: the refund is computed from it
