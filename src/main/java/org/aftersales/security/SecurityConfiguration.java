@@ -28,6 +28,13 @@ public class SecurityConfiguration {
     return register(new EngineRequestGuard(maxInspectedBytes), "engineRequestGuard", 10, QUERY_PATHS);
   }
 
+  /** Cockpit's one unpaged list gets the engine's result cap as its page size (see WebappQueryPaging). */
+  @Bean
+  FilterRegistrationBean<WebappQueryPaging> webappQueryPaging(
+      @Value("${camunda.bpm.generic-properties.properties.query-max-results-limit:2000}") int maxResults) {
+    return register(new WebappQueryPaging(maxResults), "webappQueryPaging", 15, "/camunda/api/engine/*");
+  }
+
   @Bean
   FilterRegistrationBean<BasicAuthenticationFilter> restAuthentication(IdentityService identityService) {
     return register(new BasicAuthenticationFilter(identityService), "restAuthentication", 20, REST_PATHS);

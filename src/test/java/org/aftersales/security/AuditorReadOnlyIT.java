@@ -130,6 +130,13 @@ class AuditorReadOnlyIT {
         "{\"processInstanceIds\":[\"" + instanceId + "\"]}");
     assertThat(query.statusCode()).as(query.body()).isEqualTo(200);
     assertThat(query.body()).contains(instanceId);
+    // Cockpit's unpaged list of a definition's versions is answered (paged to the engine's cap), other
+    // unpaged lists are still refused
+    var versions = cockpit.get(WEBAPP_ENGINE + "/process-definition?key=" + PROCESS_KEY
+        + "&sortBy=version&sortOrder=desc&withoutTenantId=true");
+    assertThat(versions.statusCode()).as(versions.body()).isEqualTo(200);
+    assertThat(versions.body()).contains(PROCESS_KEY);
+    assertThat(cockpit.get(WEBAPP_ENGINE + "/process-instance").statusCode()).isEqualTo(400);
     assertThat(cockpit.get(WEBAPP_ENGINE + "/job?processInstanceId=" + instanceId + "&firstResult=0&maxResults=10").body()).contains(jobId);
 
     List<HttpResponse<String>> attempts = List.of(
