@@ -13,6 +13,7 @@ import org.aftersales.integration.logistics.ReturnedUnit;
 import org.aftersales.integration.logistics.Shipment;
 import org.aftersales.integration.logistics.ShipmentRepository;
 import org.aftersales.testsupport.Await;
+import org.aftersales.testsupport.CaseTasks;
 import org.aftersales.testsupport.Http;
 import org.aftersales.testsupport.PostgresIntegrationTest;
 import org.aftersales.testsupport.TestUsers;
@@ -50,6 +51,7 @@ class RepairIT {
   @Autowired FinancePostingRepository postings;
 
   Http http;
+  CaseTasks tasks;
   String desk;
   String engineer;
   String qa;
@@ -60,6 +62,7 @@ class RepairIT {
   @BeforeAll
   void users() {
     http = new Http(port);
+    tasks = new CaseTasks(taskService);
     desk = TestUsers.ensure(identityService, "rep-desk", "customer-service");
     engineer = TestUsers.ensure(identityService, "rep-engineer", "after-sales");
     qa = TestUsers.ensure(identityService, "rep-qa", "qa");
@@ -71,16 +74,17 @@ class RepairIT {
   @Test
   void paidDepotRepairRunsEndToEndThroughTheApiTheOutboxAndTheEmbeddedDesks() throws Exception {
     String caseNumber = openRepairCase();
-    complete(caseNumber, "AcknowledgeCustomer", desk, Map.of("acknowledgementMessage", "We repair it"));
-    complete(caseNumber, "TriageCase", desk, Map.of("category", "repair"));
-    complete(caseNumber, "AssessFault", engineer, Map.of("damageCause", "normal-use", "faultType", "hardware-fault",
+    tasks.complete(caseNumber, "AcknowledgeCustomer", desk, Map.of("acknowledgementMessage", "We repair it"));
+    tasks.complete(caseNumber, "TriageCase", desk, Map.of("category", "repair"));
+    tasks.complete(caseNumber, "AssessFault", engineer,
+        Map.of("damageCause", "normal-use", "faultType", "hardware-fault",
         "faultNotes", "No picture", "deliveryDate", "2020-01-15"));
 
     // the quote is not sent yet
     assertThat(decide(caseNumber, "{\"accepted\": true}", desk).statusCode()).isEqualTo(409);
-    complete(caseNumber, "PrepareQuote", engineer, Map.of("quoteListPrice", 480.5, "quoteDiscountPercent", 0,
+    tasks.complete(caseNumber, "PrepareQuote", engineer, Map.of("quoteListPrice", 480.5, "quoteDiscountPercent", 0,
         "quoteCurrency", "CNY", "quoteDetails", "New panel driver"));
-    awaitTask(caseNumber, "RecordQuoteAnswer");
+    tasks.await(caseNumber, "RecordQuoteAnswer");
 
     HttpResponse<String> bad = decide(caseNumber, "{\"note\": \"no answer given\"}", desk);
     assertThat(bad.statusCode()).isEqualTo(400);
@@ -98,11 +102,11 @@ class RepairIT {
     Task settle = awaitDeskTask(caseNumber, "ConfirmSettlement");
     FinancePosting invoice = postings.findByCaseNumberOrderById(caseNumber).get(0);
     assertThat(invoice.getAmount()).isEqualByComparingTo("480.50");
-    claimAndComplete(settle, finance, Map.of("settlementStatus", "settled"));
-    awaitTask(caseNumber, "ConfirmRepairMode");
+    tasks.claimAndComplete(settle, finance, Map.of("settlementStatus", "settled"));
+    tasks.await(caseNumber, "ConfirmRepairMode");
     assertThat(orders.findByCaseNumber(caseNumber).orElseThrow().getPaidAt()).isNotNull();
 
-    complete(caseNumber, "ConfirmRepairMode", engineer, Map.of("repairMode", "depot"));
+    tasks.complete(caseNumber, "ConfirmRepairMode", engineer, Map.of("repairMode", "depot"));
     Await.until("the pick-up ordered", WAIT, () -> shipments.findByCaseNumberOrderById(caseNumber).size() == 1);
     Shipment pickUp = shipments.findByCaseNumberOrderById(caseNumber).get(0);
     Await.until("waiting for the unit", WAIT, () -> isWaitingAt(caseNumber, "AwaitUnit"));
@@ -126,16 +130,17 @@ class RepairIT {
     assertThat(http.postJson("/api/events/logistics", "{\"trackingNumber\": \"" + pickUp.getTrackingNumber()
         + "\", \"status\": \"delivered\"}", logistics, TestUsers.PASSWORD).statusCode()).isEqualTo(409);
 
-    complete(caseNumber, "DiagnoseUnit", engineer, Map.of("diagnosis", "Driver board burnt"));
-    complete(caseNumber, "RepairAtDepot", engineer, Map.of("repairNotes", "Replaced the driver board"));
-    complete(caseNumber, "QaCheck", qa, Map.of("qaPassed", true));
+    tasks.complete(caseNumber, "DiagnoseUnit", engineer, Map.of("diagnosis", "Driver board burnt"));
+    tasks.complete(caseNumber, "RepairAtDepot", engineer, Map.of("repairNotes", "Replaced the driver board"));
+    tasks.complete(caseNumber, "QaCheck", qa, Map.of("qaPassed", true));
 
     // the way back is reported by a logistics user at the embedded desk
     Task delivered = awaitDeskTask(caseNumber, "ReportShipment", "outbound");
-    claimAndComplete(delivered, logistics, Map.of("shipmentStatus", "delivered"));
-    complete(caseNumber, "RecordRootCause", engineer, Map.of("rootCause", "component-failure", "defectCode", "DRV-101"));
+    tasks.claimAndComplete(delivered, logistics, Map.of("shipmentStatus", "delivered"));
+    tasks.complete(caseNumber, "RecordRootCause", engineer,
+        Map.of("rootCause", "component-failure", "defectCode", "DRV-101"));
 
-    awaitTask(caseNumber, "RecordResolution");
+    tasks.await(caseNumber, "RecordResolution");
     RepairOrder order = orders.findByCaseNumber(caseNumber).orElseThrow();
     assertThat(order.getQuoteStatus()).isEqualTo(RepairOrder.QuoteStatus.ACCEPTED);
     assertThat(order.getUnit().getStatus()).isEqualTo(ReturnedUnit.Status.RECEIVED);
@@ -171,12 +176,6 @@ class RepairIT {
         .count() > 0;
   }
 
-  private Task awaitTask(String caseNumber, String taskKey) {
-    Await.until(taskKey + " of " + caseNumber, WAIT, () -> taskService.createTaskQuery()
-        .processInstanceBusinessKey(caseNumber).taskDefinitionKey(taskKey).count() == 1);
-    return taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(taskKey)
-        .singleResult();
-  }
 
   private Task awaitDeskTask(String caseNumber, String taskKey, String... shipmentKind) {
     Await.until(taskKey + " of " + caseNumber, WAIT, () -> deskTask(caseNumber, taskKey, shipmentKind) != null);
@@ -188,14 +187,5 @@ class RepairIT {
         .stream().filter(t -> shipmentKind.length == 0
             || shipmentKind[0].equals(taskService.getVariable(t.getId(), "shipmentKind")))
         .findFirst().orElse(null);
-  }
-
-  private void complete(String caseNumber, String taskKey, String user, Map<String, Object> variables) {
-    claimAndComplete(awaitTask(caseNumber, taskKey), user, variables);
-  }
-
-  private void claimAndComplete(Task task, String user, Map<String, Object> variables) {
-    taskService.claim(task.getId(), user);
-    taskService.complete(task.getId(), variables);
   }
 }

@@ -14,6 +14,7 @@ import org.aftersales.integration.logistics.ReturnedUnit;
 import org.aftersales.integration.logistics.Shipment;
 import org.aftersales.integration.logistics.ShipmentRepository;
 import org.aftersales.testsupport.Await;
+import org.aftersales.testsupport.CaseTasks;
 import org.aftersales.testsupport.Http;
 import org.aftersales.testsupport.PostgresIntegrationTest;
 import org.aftersales.testsupport.TestUsers;
@@ -51,6 +52,7 @@ class ReturnIT {
   @Autowired FinancePostingRepository postings;
 
   Http http;
+  CaseTasks tasks;
   String desk;
   String engineer;
   String qa;
@@ -61,6 +63,7 @@ class ReturnIT {
   @BeforeAll
   void users() {
     http = new Http(port);
+    tasks = new CaseTasks(taskService);
     desk = TestUsers.ensure(identityService, "rit-desk", "customer-service");
     engineer = TestUsers.ensure(identityService, "rit-engineer", "after-sales");
     qa = TestUsers.ensure(identityService, "rit-qa", "qa");
@@ -72,15 +75,15 @@ class ReturnIT {
   @Test
   void returnedUnitIsRefundedOnceAndTheCaseGoesOnToItsResolution() throws Exception {
     String caseNumber = openReturnCase();
-    complete(caseNumber, "AcknowledgeCustomer", desk, Map.of("acknowledgementMessage", "We take it back"));
-    complete(caseNumber, "TriageCase", desk, Map.of());
+    tasks.complete(caseNumber, "AcknowledgeCustomer", desk, Map.of("acknowledgementMessage", "We take it back"));
+    tasks.complete(caseNumber, "TriageCase", desk, Map.of());
     Map<String, Object> registration = new HashMap<>();
     registration.put("returnReason", "quality");
     registration.put("unitCondition", "as-new");
     registration.put("originalPrice", 899.5);
     registration.put("currency", "CNY");
     registration.put("requestedResolution", "refund");
-    complete(caseNumber, "RegisterReturn", desk, registration);
+    tasks.complete(caseNumber, "RegisterReturn", desk, registration);
 
     Await.until("the pick-up ordered", WAIT, () -> shipments.findByCaseNumberOrderById(caseNumber).size() == 1);
     Shipment pickUp = shipments.findByCaseNumberOrderById(caseNumber).get(0);
@@ -91,18 +94,18 @@ class ReturnIT {
         logistics, TestUsers.PASSWORD);
     assertThat(arrival.statusCode()).as(arrival.body()).isEqualTo(200);
 
-    complete(caseNumber, "InspectUnit", qa, Map.of("inspectionFindings", "Hinge cracked in transport",
+    tasks.complete(caseNumber, "InspectUnit", qa, Map.of("inspectionFindings", "Hinge cracked in transport",
         "inspectedCondition", "used"));
-    complete(caseNumber, "TechnicalResponsibility", engineer, Map.of("technicalResponsibility", "company"));
-    complete(caseNumber, "QaResponsibility", qa, Map.of("qaResponsibility", "shared"));
-    complete(caseNumber, "DecideResponsibility", lead, Map.of("responsibility", "shared",
+    tasks.complete(caseNumber, "TechnicalResponsibility", engineer, Map.of("technicalResponsibility", "company"));
+    tasks.complete(caseNumber, "QaResponsibility", qa, Map.of("qaResponsibility", "shared"));
+    tasks.complete(caseNumber, "DecideResponsibility", lead, Map.of("responsibility", "shared",
         "responsibilityNote", "Packaging too thin, customer dropped it"));
-    complete(caseNumber, "ChooseResolution", engineer, Map.of("resolution", "refund"));
-    complete(caseNumber, "PrepareAdjustment", engineer, Map.of("adjustmentType", "partial-refund",
+    tasks.complete(caseNumber, "ChooseResolution", engineer, Map.of("resolution", "refund"));
+    tasks.complete(caseNumber, "PrepareAdjustment", engineer, Map.of("adjustmentType", "partial-refund",
         "originalPrice", "899.50", "currency", "CNY", "unitCondition", "used", "responsibility", "shared",
         "adjustmentReason", "Shared responsibility, used unit"));
 
-    Task approve = awaitTask(caseNumber, "ApproveStep");
+    Task approve = tasks.await(caseNumber, "ApproveStep");
     taskService.claim(approve.getId(), lead);
     identityService.setAuthenticatedUserId(lead);
     try {
@@ -112,7 +115,7 @@ class ReturnIT {
     }
 
     // posted once by the job, recorded by the embedded finance desk, settled there by finance
-    Task settle = awaitTask(caseNumber, "ConfirmSettlement");
+    Task settle = tasks.await(caseNumber, "ConfirmSettlement");
     List<FinancePosting> posted = postings.findByCaseNumberOrderById(caseNumber);
     assertThat(posted).hasSize(1);
     assertThat(posted.get(0).getKind()).isEqualTo("credit-note");
@@ -120,7 +123,7 @@ class ReturnIT {
     taskService.claim(settle.getId(), finance);
     taskService.complete(settle.getId(), Map.of("settlementStatus", "settled"));
 
-    awaitTask(caseNumber, "RecordResolution");
+    tasks.await(caseNumber, "RecordResolution");
     ReturnOrder order = orders.findByCaseNumber(caseNumber).orElseThrow();
     assertThat(order.getUnit().getStatus()).isEqualTo(ReturnedUnit.Status.RECEIVED);
     assertThat(order.getResponsibilityDecidedBy()).isEqualTo("lead");
@@ -143,18 +146,5 @@ class ReturnIT {
     HttpResponse<String> created = http.postJson("/api/cases", body, desk, TestUsers.PASSWORD);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     return json.readTree(created.body()).get("caseNumber").asText();
-  }
-
-  private Task awaitTask(String caseNumber, String taskKey) {
-    Await.until(taskKey + " of " + caseNumber, WAIT, () -> taskService.createTaskQuery()
-        .processInstanceBusinessKey(caseNumber).taskDefinitionKey(taskKey).count() == 1);
-    return taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(taskKey)
-        .singleResult();
-  }
-
-  private void complete(String caseNumber, String taskKey, String user, Map<String, Object> variables) {
-    Task task = awaitTask(caseNumber, taskKey);
-    taskService.claim(task.getId(), user);
-    taskService.complete(task.getId(), variables);
   }
 }

@@ -2,23 +2,14 @@ package org.aftersales.integration.logistics;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.aftersales.integration.DeskRequest;
 
 /** An order or cancellation the embedded logistics desk received, once per idempotency key. */
 @Entity
 @Table(name = "logistics_request")
-public class LogisticsRequest {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
-  @Column(name = "idempotency_key", nullable = false, unique = true)
-  private String idempotencyKey;
+public class LogisticsRequest extends DeskRequest {
 
   @Column(nullable = false)
   private String action;
@@ -26,32 +17,13 @@ public class LogisticsRequest {
   @Column(name = "tracking_number", nullable = false)
   private String trackingNumber;
 
-  @Column(name = "case_number")
-  private String caseNumber;
-
-  @Column(name = "received_at", nullable = false)
-  private Instant receivedAt;
-
-  @Column(name = "process_instance_id")
-  private String processInstanceId;
-
   protected LogisticsRequest() {
   }
 
   LogisticsRequest(String idempotencyKey, ShipmentOrder order, Instant receivedAt) {
-    this.idempotencyKey = idempotencyKey;
+    super(idempotencyKey, order.caseNumber(), receivedAt);
     this.action = order.action();
     this.trackingNumber = order.trackingNumber();
-    this.caseNumber = order.caseNumber();
-    this.receivedAt = receivedAt;
-  }
-
-  void workedIn(String processInstanceId) {
-    this.processInstanceId = processInstanceId;
-  }
-
-  public String getIdempotencyKey() {
-    return idempotencyKey;
   }
 
   public String getAction() {
@@ -60,9 +32,5 @@ public class LogisticsRequest {
 
   public String getTrackingNumber() {
     return trackingNumber;
-  }
-
-  public String getProcessInstanceId() {
-    return processInstanceId;
   }
 }

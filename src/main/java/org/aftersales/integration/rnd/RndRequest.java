@@ -2,23 +2,14 @@ package org.aftersales.integration.rnd;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.aftersales.integration.DeskRequest;
 
 /** A request the embedded R&D desk received, once per idempotency key. */
 @Entity
 @Table(name = "rnd_request")
-public class RndRequest {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
-
-  @Column(name = "idempotency_key", nullable = false, unique = true)
-  private String idempotencyKey;
+public class RndRequest extends DeskRequest {
 
   @Column(name = "ticket_key", nullable = false)
   private String ticketKey;
@@ -29,29 +20,14 @@ public class RndRequest {
   @Column(nullable = false)
   private int round;
 
-  @Column(name = "case_number")
-  private String caseNumber;
-
-  @Column(name = "received_at", nullable = false)
-  private Instant receivedAt;
-
-  @Column(name = "process_instance_id")
-  private String processInstanceId;
-
   protected RndRequest() {
   }
 
   RndRequest(String idempotencyKey, RndTicketRequest request, Instant receivedAt) {
-    this.idempotencyKey = idempotencyKey;
+    super(idempotencyKey, request.caseNumber(), receivedAt);
     this.ticketKey = request.ticketKey();
     this.kind = request.action();
     this.round = request.round();
-    this.caseNumber = request.caseNumber();
-    this.receivedAt = receivedAt;
-  }
-
-  void workedIn(String processInstanceId) {
-    this.processInstanceId = processInstanceId;
   }
 
   public String getTicketKey() {
@@ -64,9 +40,5 @@ public class RndRequest {
 
   public int getRound() {
     return round;
-  }
-
-  public String getProcessInstanceId() {
-    return processInstanceId;
   }
 }
