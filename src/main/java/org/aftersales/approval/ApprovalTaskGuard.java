@@ -84,6 +84,7 @@ public class ApprovalTaskGuard extends OncePerRequestFilter {
     if (json != null && json.get("variables") instanceof ObjectNode variables) {
       variables.properties().removeIf(field -> DISPLAY_FIELDS.contains(field.getKey())
           && !allowed.contains(field.getKey()));
+      decisionFromApproved(variables);
       body = MAPPER.writeValueAsBytes(json);
     }
     String refused = firstRefusedVariable(json, allowed);
@@ -111,6 +112,24 @@ public class ApprovalTaskGuard extends OncePerRequestFilter {
     } catch (IOException e) {
       return null; // the engine answers malformed JSON itself
     }
+  }
+
+  /**
+   * The contract's {@code approved} (boolean) is the form's {@code decision}: integrators complete
+   * an approval step with either, and the form check sees the form's own field.
+   */
+  static void decisionFromApproved(ObjectNode variables) {
+    JsonNode approved = variables.get(ApprovalVariables.APPROVED);
+    if (approved == null || variables.has(ApprovalVariables.DECISION)) {
+      return;
+    }
+    String value = approved.isObject() ? approved.path("value").asText("") : approved.asText("");
+    if (!"true".equals(value) && !"false".equals(value)) {
+      return; // left as sent: the form check names it
+    }
+    variables.remove(ApprovalVariables.APPROVED);
+    variables.putObject(ApprovalVariables.DECISION).put("value", "true".equals(value) ? "approve" : "reject")
+        .put("type", "String");
   }
 
   private static String firstRefusedVariable(JsonNode json, Set<String> allowed) {

@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.aftersales.common.SystemAuthority;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
@@ -25,6 +24,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -105,23 +106,6 @@ public class DeployedForms {
     }
   }
 
-  /** Runs {@code work} as the given user (a webapp session's), then restores the previous authentication. */
-  public <T> T as(String userId, java.util.List<String> groups, java.util.List<String> tenants,
-      java.util.function.Supplier<T> work) {
-    IdentityService identity = configuration.getIdentityService();
-    var previous = identity.getCurrentAuthentication();
-    identity.setAuthentication(userId, groups, tenants);
-    try {
-      return work.get();
-    } finally {
-      if (previous == null) {
-        identity.clearAuthentication();
-      } else {
-        identity.setAuthentication(previous);
-      }
-    }
-  }
-
   /** The task's Camunda Form; empty for an unknown task or a task without one. */
   public Optional<CamundaForm> taskForm(String taskId) {
     return system.call(() -> {
@@ -163,8 +147,21 @@ public class DeployedForms {
     });
   }
 
+  /**
+   * The task's variables as the form check compares them. Objects are not deserialized: a stored
+   * object that cannot be read (older data) must not turn every completion of the task into a 500.
+   */
   public Map<String, Object> taskVariables(String taskId) {
-    return system.call(() -> taskService.getVariables(taskId));
+    return system.call(() -> {
+      Map<String, Object> values = new LinkedHashMap<>();
+      var typed = taskService.getVariablesTyped(taskId, false);
+      for (String name : typed.keySet()) {
+        TypedValue value = typed.getValueTyped(name);
+        values.put(name, value instanceof SerializableValue serializable && !serializable.isDeserialized()
+            ? serializable.getValueSerialized() : value.getValue());
+      }
+      return values;
+    });
   }
 
   private static boolean isCamundaForm(FormData data) {

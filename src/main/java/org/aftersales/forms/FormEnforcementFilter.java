@@ -6,7 +6,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +13,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.aftersales.security.Caller;
 import org.aftersales.security.EngineRequestGuard;
 import org.aftersales.security.JsonErrors;
 import org.aftersales.security.RequestPaths;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -44,12 +42,13 @@ public class FormEnforcementFilter extends OncePerRequestFilter {
   private static final Pattern TASK_VARIABLES = Pattern.compile(
       PREFIX + "/task/(?<id>[^/]+)/(?:variables|localVariables)(?:/.*)?$");
   private static final java.util.Set<String> WRITES = java.util.Set.of("POST", "PUT", "DELETE");
-  private static final Pattern WEBAPP_ENGINE = Pattern.compile("^/camunda/api/engine/engine/([^/]+)/");
 
   private final DeployedForms forms;
+  private final IdentityService identityService;
 
-  public FormEnforcementFilter(DeployedForms forms) {
+  public FormEnforcementFilter(DeployedForms forms, IdentityService identityService) {
     this.forms = forms;
+    this.identityService = identityService;
   }
 
   /** What a request submits: a task's form or a process definition's start form, or nothing we check. */
@@ -140,9 +139,7 @@ public class FormEnforcementFilter extends OncePerRequestFilter {
 
   /**
    * Only a caller the engine would let complete the task (or start the process) has it checked:
-   * others learn nothing about the form or the task's values. On {@code /engine-rest} the
-   * authentication filter has set the caller; Tasklist's caller is the webapp session's user,
-   * whose own filters run after this one.
+   * others learn nothing about the form or the task's values.
    */
   private boolean callerMaySubmit(HttpServletRequest request, String path, Target target) {
     Supplier<Boolean> check = () -> {
@@ -153,17 +150,7 @@ public class FormEnforcementFilter extends OncePerRequestFilter {
           : forms.latestDefinitionId(target.processDefinitionKey(), target.tenantId()).orElse(null);
       return definitionId != null && forms.callerMayStart(definitionId);
     };
-    if (!target.webapp()) {
-      return check.get();
-    }
-    HttpSession session = request.getSession(false);
-    Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-    Matcher engine = WEBAPP_ENGINE.matcher(path);
-    if (authentications == null || !engine.find()
-        || !(authentications.getAuthenticationForProcessEngine(engine.group(1)) instanceof UserAuthentication user)) {
-      return false;
-    }
-    return forms.as(user.getIdentityId(), user.getGroupIds(), user.getTenantIds(), check);
+    return Caller.of(request, identityService).map(caller -> caller.run(identityService, check)).orElse(false);
   }
 
   private static JsonNode parse(byte[] body) {

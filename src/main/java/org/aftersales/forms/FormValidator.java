@@ -42,6 +42,7 @@ public final class FormValidator {
   public static final String DISABLED = "disabled";
   public static final String EMAIL = "email";
   public static final String PHONE = "phone";
+  public static final String UNKNOWN = "unknown";
 
   private static final Set<String> TEXT_TYPES = Set.of("textfield", "textarea");
   private static final Set<String> SINGLE_CHOICE = Set.of("radio", "select");
@@ -65,6 +66,11 @@ public final class FormValidator {
     for (FormField field : form.fields()) {
       check(field, submitted, current == null ? Map.of() : current, violations);
     }
+    // A form task takes exactly its form's fields: anything else would set the case's state
+    // (a category, a contract level, an object nobody can read) past the form.
+    Set<String> keys = form.fields().stream().map(FormField::key).collect(Collectors.toSet());
+    submitted.keySet().stream().filter(name -> !keys.contains(name)).sorted()
+        .forEach(name -> violations.add(new FormViolation(name, UNKNOWN, "is not a field of this form")));
     return violations;
   }
 

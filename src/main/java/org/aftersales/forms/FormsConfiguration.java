@@ -1,5 +1,6 @@
 package org.aftersales.forms;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -14,8 +15,8 @@ class FormsConfiguration {
    * the approval forms' read-only fields first.
    */
   @Bean
-  FilterRegistrationBean<FormEnforcementFilter> formEnforcementFilter(DeployedForms forms) {
-    var registration = new FilterRegistrationBean<>(new FormEnforcementFilter(forms));
+  FilterRegistrationBean<FormEnforcementFilter> formEnforcementFilter(DeployedForms forms, IdentityService identityService) {
+    var registration = new FilterRegistrationBean<>(new FormEnforcementFilter(forms, identityService));
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setName("formEnforcementFilter");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 40);

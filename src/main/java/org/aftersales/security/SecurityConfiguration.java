@@ -40,6 +40,13 @@ public class SecurityConfiguration {
     return register(new BasicAuthenticationFilter(identityService), "restAuthentication", 20, REST_PATHS);
   }
 
+  /** After authentication: knows the caller of /engine-rest and /api, and the webapps' session user. */
+  @Bean
+  FilterRegistrationBean<EngineWriteGuard> engineWriteGuard(IdentityService identityService, EngineChecks checks) {
+    return register(new EngineWriteGuard(identityService, checks), "engineWriteGuard", 25, "/engine-rest/*",
+        "/api/*", "/camunda/api/*");
+  }
+
   /** Metrics are for operators: administrators and auditors. */
   @Bean
   FilterRegistrationBean<BasicAuthenticationFilter> operationsAuthentication(IdentityService identityService) {

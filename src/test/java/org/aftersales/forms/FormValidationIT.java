@@ -20,10 +20,12 @@ import org.aftersales.testsupport.Cases;
 import org.aftersales.testsupport.Http;
 import org.aftersales.testsupport.PostgresIntegrationTest;
 import org.aftersales.testsupport.TestUsers;
+import org.aftersales.testsupport.WebappSession;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -148,6 +150,77 @@ class FormValidationIT {
         "caseNumber", "\"" + caseNumber + "\"", "String")), desk, TestUsers.PASSWORD);
     assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isZero();
+  }
+
+  /**
+   * Issue 20, finding 3: a form task took any extra variable (a category, a contract level, an
+   * object nobody can read), through engine-rest and Tasklist's API alike. Now it takes exactly its
+   * form's fields, and the refusal names each other one.
+   */
+  @Test
+  void aFormTaskTakesExactlyItsFormsFields() throws Exception {
+    Task task = acknowledgeTask();
+    String caseNumber = (String) taskService.getVariable(task.getId(), "caseNumber");
+    String base = "/engine-rest/task/" + task.getId();
+    Map<String, Object[]> extra = vars(
+        "acknowledgementMessage", "\"We have your case.\"", "String",
+        "category", "\"refund\"", "String",
+        "contractLevel", "\"premium\"", "String");
+    assertThat(refused(http.postJson(base + "/complete", variables(extra), desk, TestUsers.PASSWORD)))
+        .containsExactly(Map.entry("category", "unknown"), Map.entry("contractLevel", "unknown"));
+    var wedge = http.postJson(base + "/complete", "{\"variables\":{\"acknowledgementMessage\":{\"value\":\"Hi\"},"
+        + "\"wedge\":{\"type\":\"Object\",\"value\":\"not json at all\",\"valueInfo\":{\"objectTypeName\":"
+        + "\"java.util.HashMap\",\"serializationDataFormat\":\"application/json\"}}}}", desk, TestUsers.PASSWORD);
+    assertThat(wedge.statusCode()).as(wedge.body()).isEqualTo(400);
+    assertThat(wedge.body()).contains("wedge");
+
+    WebappSession tasklist = new WebappSession(port);
+    assertThat(tasklist.login("tasklist", desk, TestUsers.PASSWORD)).isEqualTo(200);
+    String webapp = "/camunda/api/engine/engine/default/task/" + task.getId() + "/submit-form";
+    assertThat(refused(tasklist.postJson(webapp, "{\"variables\":{\"acknowledgementMessage\":{\"value\":\"Hi\"},"
+        + "\"caseNumber\":{\"value\":\"" + caseNumber + "\"},\"category\":{\"value\":\"refund\"}}}")))
+        .containsExactly(Map.entry("category", "unknown"));
+
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+    assertThat(runtimeService.getVariables(task.getProcessInstanceId())).containsEntry("category", "bug")
+        .containsEntry("contractLevel", "standard").doesNotContainKey("wedge");
+    var done = tasklist.postJson(webapp, "{\"variables\":{\"acknowledgementMessage\":{\"value\":\"Hi\"},"
+        + "\"caseNumber\":{\"value\":\"" + caseNumber + "\"}}}");
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+  }
+
+  /**
+   * A stored object that cannot be read (older data, before the checks above) no longer wedges the
+   * case: Tasklist loads and submits the next form, Cockpit lists the variables as it asks for them.
+   */
+  @Test
+  void aCaseHoldingAnUnreadableObjectStillWorksInTasklistAndCockpit() throws Exception {
+    Task task = acknowledgeTask();
+    String instanceId = task.getProcessInstanceId();
+    String caseNumber = (String) taskService.getVariable(task.getId(), "caseNumber");
+    runtimeService.setVariable(instanceId, "legacy", Variables.serializedObjectValue("not json at all")
+        .objectTypeName("java.util.HashMap").serializationDataFormat("application/json").create());
+    WebappSession tasklist = new WebappSession(port);
+    assertThat(tasklist.login("tasklist", desk, TestUsers.PASSWORD)).isEqualTo(200);
+    String engine = "/camunda/api/engine/engine/default";
+    var form = tasklist.get(engine + "/task/" + task.getId() + "/form-variables?deserializeValues=false");
+    assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
+    var done = tasklist.postJson(engine + "/task/" + task.getId() + "/submit-form",
+        "{\"variables\":{\"acknowledgementMessage\":{\"value\":\"Hi\"},\"caseNumber\":{\"value\":\""
+            + caseNumber + "\"}}}");
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+    Task next = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+    assertThat(next.getTaskDefinitionKey()).isEqualTo("TriageCase");
+    String auditor = TestUsers.ensure(identityService, "forms-auditor", "auditors");
+    WebappSession cockpit = new WebappSession(port);
+    assertThat(cockpit.login("cockpit", auditor, TestUsers.PASSWORD)).isEqualTo(200);
+    var variables = cockpit.get(engine + "/variable-instance?processInstanceIdIn=" + instanceId
+        + "&deserializeValues=false&firstResult=0&maxResults=50");
+    assertThat(variables.statusCode()).as(variables.body()).isEqualTo(200);
+    assertThat(variables.body()).contains("legacy");
+    var history = cockpit.get(engine + "/history/detail?processInstanceId=" + instanceId
+        + "&variableUpdates=true&deserializeValues=false&firstResult=0&maxResults=50");
+    assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
   }
 
   @Test

@@ -3,8 +3,11 @@ package org.aftersales.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.aftersales.testsupport.EngineRestOperations;
+import org.aftersales.testsupport.EngineRestOperations.Operation;
 import org.aftersales.testsupport.Http;
 import org.aftersales.testsupport.PostgresIntegrationTest;
 import org.aftersales.testsupport.TestUsers;
@@ -14,6 +17,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -43,11 +47,14 @@ class AuditorReadOnlyIT {
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
+  @Autowired TaskService taskService;
 
   Http http;
   String auditor;
   String instanceId;
   String jobId;
+  String taskId;
+  String deploymentId;
 
   /** An instance waiting at a timer a day away, with a variable and its job failed into an incident. */
   @BeforeAll
@@ -57,6 +64,10 @@ class AuditorReadOnlyIT {
     BpmnModelInstance model = Bpmn.createExecutableProcess(PROCESS_KEY).name("Auditor read-only check")
         .camundaHistoryTimeToLive(30)
         .startEvent()
+        .parallelGateway("Fork")
+        .userTask("Review").camundaCandidateGroups("customer-service")
+        .endEvent("Reviewed")
+        .moveToNode("Fork")
         .intermediateCatchEvent("Later").timerWithDuration("P1D")
         .endEvent()
         .done();
@@ -66,6 +77,9 @@ class AuditorReadOnlyIT {
         Map.of("queue", "standard")).getId();
     Job job = managementService.createJobQuery().processInstanceId(instanceId).singleResult();
     jobId = job.getId();
+    taskId = taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+    deploymentId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)
+        .latestVersion().singleResult().getDeploymentId();
     managementService.setJobRetries(jobId, 0);
     if (runtimeService.createIncidentQuery().processInstanceId(instanceId).count() == 0) {
       runtimeService.createIncident("auditCheck", job.getExecutionId(), jobId, "set up by the test");
@@ -154,6 +168,99 @@ class AuditorReadOnlyIT {
       assertThat(response.body()).contains("AuthorizationException");
     });
     assertUnchanged();
+  }
+
+  /**
+   * Issue 20, finding 4: comments, attachments and the auditor's own profile were writable. Every
+   * write route of Camunda's REST API (its OpenAPI document) is tried as the auditor on
+   * {@code /engine-rest} and on the webapps' API, with real ids where the route takes one: all are
+   * refused with 403 except the POSTed queries, which read.
+   */
+  @Test
+  void anAuditorIsRefusedEveryWriteRouteOfTheRestApiAndTheWebapps() {
+    WebappSession cockpit = new WebappSession(port);
+    assertThat(cockpit.login("cockpit", auditor, TestUsers.PASSWORD)).isEqualTo(200);
+    List<String> wrong = new ArrayList<>();
+    int tried = 0;
+    for (Operation operation : EngineRestOperations.all()) {
+      if (!operation.writes()) {
+        continue;
+      }
+      String path = withIds(operation.path());
+      String body = "{\"message\":\"audited\",\"value\":\"tampered\",\"type\":\"String\",\"retries\":3}";
+      HttpResponse<String> rest = switch (operation.method()) {
+        case "POST" -> http.postJson("/engine-rest" + path, body, auditor, TestUsers.PASSWORD);
+        case "PUT" -> http.putJson("/engine-rest" + path, body, auditor, TestUsers.PASSWORD);
+        default -> http.delete("/engine-rest" + path, auditor, TestUsers.PASSWORD);
+      };
+      HttpResponse<String> webapp = switch (operation.method()) {
+        case "POST" -> cockpit.postJson(WEBAPP_ENGINE + path, body);
+        case "PUT" -> cockpit.putJson(WEBAPP_ENGINE + path, body);
+        default -> cockpit.delete(WEBAPP_ENGINE + path);
+      };
+      tried += 2;
+      boolean query = isQuery(operation);
+      for (HttpResponse<String> response : List.of(rest, webapp)) {
+        boolean refused = response.statusCode() == 403;
+        boolean refusedAsReader = refused && response.body().contains("read-only access");
+        if (query ? refusedAsReader || response.statusCode() >= 500 : !refused) {
+          wrong.add(operation.method() + " " + response.uri().getPath() + " -> " + response.statusCode());
+        }
+      }
+    }
+    assertThat(tried).as("write operations tried twice (REST, webapps)").isGreaterThan(350);
+    assertThat(wrong).as("write routes not refused (or queries refused) for an auditor").isEmpty();
+    assertUnchanged();
+    assertThat(taskService.getTaskComments(taskId)).isEmpty();
+    assertThat(taskService.getTaskAttachments(taskId)).isEmpty();
+    assertThat(identityService.createUserQuery().userId(auditor).singleResult().getFirstName()).isEqualTo(auditor);
+  }
+
+  /** The exact writes of the finding, each with a body the engine accepts. */
+  @Test
+  void anAuditorAddsNoCommentOrAttachmentAndKeepsTheirProfile() {
+    String pw = TestUsers.PASSWORD;
+    var comment = http.postJson("/engine-rest/task/" + taskId + "/comment/create", "{\"message\":\"seen\"}",
+        auditor, pw);
+    var attachment = http.postMultipart("/engine-rest/task/" + taskId + "/attachment/create",
+        Map.of("attachment-name", "note", "attachment-type", "text/plain", "url", "http://example.invalid/a"),
+        Map.of(), auditor, pw);
+    var profile = http.putJson("/engine-rest/user/" + auditor + "/profile",
+        "{\"id\":\"" + auditor + "\",\"firstName\":\"Changed\",\"lastName\":\"Test\"}", auditor, pw);
+    var password = http.putJson("/engine-rest/user/" + auditor + "/credentials",
+        "{\"password\":\"another-secret-1\",\"authenticatedUserPassword\":\"" + pw + "\"}", auditor, pw);
+    assertThat(List.of(comment, attachment, profile, password)).allSatisfy(response ->
+        assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isEqualTo(403));
+    String existing = taskService.createAttachment("text/plain", taskId, null, "kept", "by the test",
+        "http://example.invalid/kept").getId();
+    var delete = http.delete("/engine-rest/task/" + taskId + "/attachment/" + existing, auditor, pw);
+    assertThat(delete.statusCode()).as(delete.body()).isEqualTo(403);
+    assertThat(taskService.getTaskAttachments(taskId)).extracting("id").containsExactly(existing);
+    taskService.deleteAttachment(existing);
+    assertThat(taskService.getTaskComments(taskId)).isEmpty();
+    assertThat(identityService.createUserQuery().userId(auditor).singleResult().getFirstName()).isEqualTo(auditor);
+    assertThat(identityService.checkPassword(auditor, pw)).isTrue();
+  }
+
+  private String withIds(String template) {
+    String resource = template.split("/")[1];
+    String id = switch (resource) {
+      case "task" -> taskId;
+      case "process-instance" -> instanceId;
+      case "job" -> jobId;
+      case "user" -> auditor;
+      case "deployment" -> deploymentId;
+      default -> "unknown-id";
+    };
+    return template.replace("{id}", id).replace("{varName}", "queue").replace("{key}", PROCESS_KEY)
+        .replaceAll("\\{[^}]+}", "unknown");
+  }
+
+  private static boolean isQuery(Operation operation) {
+    String summary = operation.summary();
+    return "POST".equals(operation.method()) && (summary.endsWith("(POST)") && !summary.startsWith("Delete")
+        && !summary.startsWith("Set") && !summary.startsWith("Clean") && !summary.startsWith("Correlate")
+        || summary.startsWith("Execute Filter"));
   }
 
   private void assertUnchanged() {
