@@ -20,12 +20,19 @@ public class EngineChecks {
     this.configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
   }
 
-  /** Whether the current caller may update (and so execute) the job, as {@code ExecuteJobsCmd} checks it. */
+  /**
+   * Whether the current caller (no administrator) may update, and so execute, the job as
+   * {@code ExecuteJobsCmd} checks it. A job outside any process instance (history cleanup, batches)
+   * has nothing for the engine to check against, so it is the administrators' alone.
+   */
   public Access jobUpdate(String jobId) {
     return configuration.getCommandExecutorTxRequired().execute(context -> {
       JobEntity job = context.getJobManager().findJobById(jobId);
       if (job == null) {
         return Access.HIDDEN;
+      }
+      if (job.getProcessInstanceId() == null && job.getProcessDefinitionId() == null) {
+        return Access.DENIED;
       }
       try {
         for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {

@@ -20,11 +20,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>Read-only callers (auditors, see {@link Caller#isReadOnly()}) change nothing: on
  *       {@code /engine-rest}, {@code /api} and the webapps' API they may only read, POSTed queries
  *       included; comments, attachments, their own profile or password are refused like the rest.</li>
- *   <li>Executing a job: the engine checks the caller inside the job's execution and treats a
- *       refusal as the job failing, so an outsider's 403 still used up the job's retries. Only a
- *       caller the engine lets update the job gets through; one who cannot see it gets the answer
- *       of an unknown job.</li>
- *   <li>History cleanup on demand: administrators only.</li>
+ *   <li>Jobs: the engine checks an execution inside the job's run and treats a refusal as the job
+ *       failing, so an outsider's 403 still used up the job's retries; and a job outside any process
+ *       (the history cleanup) has nothing to check against, so anyone could run or suspend it. A
+ *       job's execution, retries, due date, suspension and priority get through only for a caller
+ *       the engine lets update it; one who cannot see it gets the answer of an unknown job.</li>
+ *   <li>Bulk job changes, job definitions and history cleanup on demand: administrators only.</li>
  * </ul>
  */
 public class EngineWriteGuard extends OncePerRequestFilter {
@@ -38,8 +39,12 @@ public class EngineWriteGuard extends OncePerRequestFilter {
   /** Cockpit's plugins query with POST; the webapps' session login and logout. */
   private static final Pattern WEBAPP_READ = Pattern.compile(
       "^/camunda/api/(?:cockpit/plugin/.+|admin/auth/user/[^/]+/(?:login/[^/]+|logout))$");
-  private static final Pattern EXECUTE_JOB = Pattern.compile(ENGINE + "/job/(?<id>[^/]+)/execute/?$");
-  private static final Pattern HISTORY_CLEANUP = Pattern.compile(ENGINE + "/history/cleanup/?$");
+  /** A job's execution, retries, due date, suspension or priority. */
+  private static final Pattern ONE_JOB = Pattern.compile(
+      ENGINE + "/job/(?<id>(?!retries/?$|suspended/?$)[^/]+)/(?:execute|retries|duedate(?:/recalculate)?|suspended|priority)/?$");
+  /** Jobs by the batch, job definitions and the history cleanup: nothing a staff member or auditor does. */
+  private static final Pattern ADMIN_ONLY = Pattern.compile(
+      ENGINE + "/(?:job/(?:retries|suspended)|job-definition(?:/.*)?|history/cleanup)/?$");
   private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
   private final IdentityService identityService;
@@ -60,18 +65,22 @@ public class EngineWriteGuard extends OncePerRequestFilter {
       return;
     }
     String path = RequestPaths.of(request);
-    if (caller.get().isReadOnly() && !isRead(method, path)) {
+    if (isRead(method, path)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    if (caller.get().isReadOnly()) {
       refuse(request, response, caller.get(), HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
           "User '" + caller.get().userId() + "' has read-only access (auditors) and may change nothing");
       return;
     }
-    if (HISTORY_CLEANUP.matcher(path).matches()) {
+    if (ADMIN_ONLY.matcher(path).matches()) {
       refuse(request, response, caller.get(), HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
-          "Only administrators may run the history cleanup");
+          "Only administrators may change jobs in bulk, job definitions or run the history cleanup");
       return;
     }
-    Matcher job = EXECUTE_JOB.matcher(path);
-    if (job.matches() && "POST".equals(method)) {
+    Matcher job = ONE_JOB.matcher(path);
+    if (job.matches()) {
       EngineChecks.Access access = caller.get().run(identityService, () -> checks.jobUpdate(job.group("id")));
       if (access == EngineChecks.Access.HIDDEN) {
         refuse(request, response, caller.get(), HttpServletResponse.SC_NOT_FOUND, "InvalidRequestException",
@@ -80,7 +89,7 @@ public class EngineWriteGuard extends OncePerRequestFilter {
       }
       if (access == EngineChecks.Access.DENIED) {
         refuse(request, response, caller.get(), HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
-            "User '" + caller.get().userId() + "' may not execute job " + job.group("id"));
+            "User '" + caller.get().userId() + "' may not change job " + job.group("id"));
         return;
       }
     }

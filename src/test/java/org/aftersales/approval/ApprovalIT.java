@@ -182,6 +182,20 @@ class ApprovalIT {
     assertThat(roundReset.statusCode()).isEqualTo(400);
   }
 
+  /** Issue 14, point 6: the contract's {@code approved} and {@code comment} decide a step beside the form's decision. */
+  @Test
+  void anApprovalStepIsDecidedWithApprovedAndCommentAsTheContractSays() throws Exception {
+    ProcessInstance pi = start("refund", 50000);
+    Task lead = taskOf(pi, "it-lead");
+    taskService.claim(lead.getId(), "it-lead");
+    var rejected = http.postJson("/engine-rest/task/" + lead.getId() + "/complete",
+        "{\"variables\":{\"approved\":{\"value\":false,\"type\":\"Boolean\"},"
+            + "\"comment\":{\"value\":\"Over budget\",\"type\":\"String\"}}}", "it-lead", TestUsers.PASSWORD);
+    assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(204);
+    assertThat(records.findByProcessInstanceIdOrderById(pi.getId())).filteredOn(r -> "rejected".equals(r.getAction()))
+        .extracting(ApprovalRecord::getComment).containsExactly("Over budget");
+  }
+
   @Test
   void operationsByTheWrongUserAreRefusedWith403() {
     ProcessInstance pi = start("generic", 100);
