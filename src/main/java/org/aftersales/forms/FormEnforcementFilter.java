@@ -7,6 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,10 +47,13 @@ public class FormEnforcementFilter extends OncePerRequestFilter {
 
   private final DeployedForms forms;
   private final IdentityService identityService;
+  /** Where Tasklist's browsers may show stored dates: the service zone first. */
+  private final List<ZoneId> zones;
 
-  public FormEnforcementFilter(DeployedForms forms, IdentityService identityService) {
+  public FormEnforcementFilter(DeployedForms forms, IdentityService identityService, ZoneId serviceZone) {
     this.forms = forms;
     this.identityService = identityService;
+    this.zones = List.of(serviceZone, ZoneId.systemDefault(), ZoneOffset.UTC);
   }
 
   /** What a request submits: a task's form or a process definition's start form, or nothing we check. */
@@ -126,14 +131,14 @@ public class FormEnforcementFilter extends OncePerRequestFilter {
   private List<FormViolation> check(Target target, Map<String, Object> submitted) {
     if (target.taskId() != null) {
       return forms.taskForm(target.taskId())
-          .map(form -> FormValidator.validate(form, submitted, forms.taskVariables(target.taskId())))
+          .map(form -> FormValidator.validate(form, submitted, forms.taskVariables(target.taskId()), zones))
           .orElse(List.of());
     }
     Optional<String> definitionId = target.processDefinitionId() != null
         ? Optional.of(target.processDefinitionId())
         : forms.latestDefinitionId(target.processDefinitionKey(), target.tenantId());
     return definitionId.flatMap(forms::startForm)
-        .map(form -> FormValidator.validate(form, submitted, Map.of()))
+        .map(form -> FormValidator.validate(form, submitted, Map.of(), zones))
         .orElse(List.of());
   }
 

@@ -6,6 +6,8 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
@@ -62,9 +64,18 @@ public final class FormValidator {
    *     and a read-only field is compared with it
    */
   public static List<FormViolation> validate(CamundaForm form, Map<String, ?> submitted, Map<String, ?> current) {
+    return validate(form, submitted, current, List.of(ZoneId.systemDefault(), ZoneOffset.UTC));
+  }
+
+  /**
+   * As {@link #validate(CamundaForm, Map, Map)}, with the zones Tasklist may show stored dates in
+   * (see {@link ResubmittedValue}).
+   */
+  public static List<FormViolation> validate(CamundaForm form, Map<String, ?> submitted, Map<String, ?> current,
+      Collection<ZoneId> zones) {
     List<FormViolation> violations = new ArrayList<>();
     for (FormField field : form.fields()) {
-      check(field, submitted, current == null ? Map.of() : current, violations);
+      check(field, submitted, current == null ? Map.of() : current, zones, violations);
     }
     // A form task takes exactly its form's fields: anything else would set the case's state
     // (a category, a contract level, an object nobody can read) past the form.
@@ -75,12 +86,12 @@ public final class FormValidator {
   }
 
   private static void check(FormField field, Map<String, ?> submitted, Map<String, ?> current,
-      List<FormViolation> out) {
+      Collection<ZoneId> zones, List<FormViolation> out) {
     String key = field.key();
     boolean sent = submitted.containsKey(key);
     Object value = submitted.get(key);
     if (field.readonly() || field.disabled()) {
-      if (sent && !same(value, current.get(key))) {
+      if (sent && !ResubmittedValue.same(value, current.get(key), zones)) {
         String rule = field.readonly() ? READONLY : DISABLED;
         out.add(new FormViolation(key, rule, "is " + (field.readonly() ? "read-only" : "disabled")
             + " and cannot be changed"));
@@ -255,10 +266,6 @@ public final class FormValidator {
   }
 
   /** Tasklist resends read-only fields as it got them, possibly with another Java type. */
-  static boolean same(Object submitted, Object current) {
-    return normalize(submitted).equals(normalize(current));
-  }
-
   private static String normalize(Object value) {
     if (value == null) {
       return "";

@@ -1,5 +1,6 @@
 package org.aftersales.forms;
 
+import org.aftersales.sla.ServiceHours;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -15,8 +16,9 @@ class FormsConfiguration {
    * the approval forms' read-only fields first.
    */
   @Bean
-  FilterRegistrationBean<FormEnforcementFilter> formEnforcementFilter(DeployedForms forms, IdentityService identityService) {
-    var registration = new FilterRegistrationBean<>(new FormEnforcementFilter(forms, identityService));
+  FilterRegistrationBean<FormEnforcementFilter> formEnforcementFilter(DeployedForms forms, IdentityService identityService,
+      ServiceHours serviceHours) {
+    var registration = new FilterRegistrationBean<>(new FormEnforcementFilter(forms, identityService, serviceHours.zone()));
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setName("formEnforcementFilter");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 40);
