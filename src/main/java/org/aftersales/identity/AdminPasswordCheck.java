@@ -43,9 +43,10 @@ public class AdminPasswordCheck implements EnvironmentPostProcessor, Ordered {
     return Ordered.LOWEST_PRECEDENCE;
   }
 
-  public static class MissingAdminPasswordException extends IllegalStateException {
+  public static class MissingAdminPasswordException extends StartRefusedException {
     public MissingAdminPasswordException(String message) {
-      super(message);
+      super(message, "export " + ENVIRONMENT_VARIABLE + "='<a secret of at least " + MINIMUM_LENGTH
+          + " characters>' and start again, or start with --spring.profiles.active=demo.");
     }
   }
 }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -25,12 +26,15 @@ public class DemoUsers {
       "technician", "manager", "sales", "manager", "lead", "manager", "manager", "director");
 
   private final IdentityService identityService;
+  private final String adminUser;
 
-  public DemoUsers(IdentityService identityService) {
+  public DemoUsers(IdentityService identityService, @Value("${aftersales.admin.user}") String adminUser) {
     this.identityService = identityService;
+    this.adminUser = adminUser;
   }
 
   public void seed() {
+    refuseDataOfAnotherProfile();
     USERS.forEach(this::ensureUser);
     // Repair quotes go to the requester's manager (approval-routing): a user info entry.
     MANAGERS.forEach((user, manager) -> {
@@ -38,6 +42,23 @@ public class DemoUsers {
         identityService.setUserInfo(user, "manager", manager);
       }
     });
+  }
+
+  /**
+   * The demo promises every demo user the password "demo". On a database an earlier start without
+   * the demo profile set up, the administrator has another password (and would seem locked out):
+   * say so and stop, rather than start with a promise that is not true.
+   */
+  private void refuseDataOfAnotherProfile() {
+    if (identityService.createUserQuery().userId(adminUser).count() == 0
+        || identityService.checkPassword(adminUser, PASSWORD)) {
+      return;
+    }
+    throw new StartRefusedException("This database was set up without the demo profile: its user '" + adminUser
+        + "' has the password chosen then, not 'demo'.",
+        "Start the demo on a database of its own (the demo profile's default is ./data/demo; with postgres, point"
+            + " DB_URL at an empty database), or start without the demo profile and log in as '" + adminUser
+            + "' with the password you chose (AFTERSALES_ADMIN_PASSWORD).");
   }
 
   private void ensureUser(String id, List<String> groups) {

@@ -54,6 +54,24 @@ class SeedingRestartIT {
         .hasMessageContaining("shorter than 8");
   }
 
+  /** Issue 14: the demo on data an earlier start without it set up stops and says what to do, no silent lockout. */
+  @Test
+  void theDemoOnAnotherProfilesDataStopsAndSaysWhatToDo() {
+    String url = EmbeddedPostgresSupport.createDatabase("demo_switch");
+    try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AftersalesApplication.class)
+        .profiles("postgres")
+        .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+            "--spring.datasource.password=postgres", "--camunda.bpm.job-execution.enabled=false",
+            "--aftersales.admin.password=chosen-secret-1")) {
+      assertThat(context.getBean(ProcessEngine.class).getIdentityService().checkPassword("admin", "chosen-secret-1"))
+          .isTrue();
+    }
+    assertThatThrownBy(() -> start(url, "postgres", "demo"))
+        .isInstanceOf(StartRefusedException.class)
+        .hasMessageContaining("without the demo profile")
+        .satisfies(e -> assertThat(((StartRefusedException) e).action()).contains("database of its own"));
+  }
+
   private static void assertSchemaAndSeed(ConfigurableApplicationContext context) {
     ProcessEngine engine = context.getBean(ProcessEngine.class);
     IdentityService identity = engine.getIdentityService();
