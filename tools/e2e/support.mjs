@@ -19,9 +19,12 @@ export function useBrowser() {
   });
 }
 
-/** Logs in to one webapp and returns the page plus the server errors (5xx) it met. */
-export async function login(app, user, password = 'demo', viewport = { width: 1400, height: 900 }) {
-  const page = await browser.newPage({ viewport });
+/**
+ * Logs in to one webapp and returns the page plus the server errors (5xx) it met; options are
+ * chromium's page options (a time zone, a locale).
+ */
+export async function login(app, user, password = 'demo', viewport = { width: 1400, height: 900 }, options = {}) {
+  const page = await browser.newPage({ viewport, ...options });
   page.setDefaultTimeout(60_000);
   const serverErrors = [];
   page.on('response', (response) => {

@@ -12,6 +12,8 @@ test('a service-desk lead sees the filters of both their groups in Tasklist', as
   await page.getByText('Approvers: team leads — overdue').waitFor();
   await page.getByText('My tasks').first().waitFor();
   assert.equal(await page.getByText('Finance — group queue').count(), 0, 'another group\'s filter is visible');
+  assert.equal(await page.getByText('It is time to migrate to Camunda 8').isVisible(), false,
+    'the Camunda 8 migration banner is shown to staff');
   await shot(page, 'tasklist-lead');
   assert.deepEqual(serverErrors, []);
   await page.close();
@@ -21,6 +23,7 @@ test('an auditor reaches Cockpit', async () => {
   const { page, serverErrors } = await login('cockpit', 'auditor');
   await page.getByText('Running Process Instances').waitFor();
   await page.getByText('Auditor Demo').waitFor();
+  assert.equal(await page.getByText('It is time to migrate to Camunda 8').isVisible(), false);
   await shot(page, 'cockpit-auditor');
   assert.deepEqual(serverErrors, []);
   await page.close();
@@ -192,6 +195,52 @@ test('an auditor finds the repair case\'s process instance in Cockpit by its cas
   // the auditor reads the case's variables there too
   await page.getByText('caseNumber', { exact: true }).first().waitFor();
   await shot(page, 'cockpit-case-instance');
+  assert.deepEqual(serverErrors, []);
+  await page.close();
+});
+
+
+// ---- an on-site repair: the technician's "Arrive on site" holds a read-only date Tasklist sends back
+
+test('a technician completes "Arrive on site" in Tasklist, whose read-only "Arrive by" date comes back as Tasklist formats it', { timeout: 240_000 }, async () => {
+  const opened = await rest('service', 'POST', '/api/cases', {
+    customer: { id: 'C-E2E-02', name: 'On-site Check Copy Centre', city: 'Chengdu', cityTier: 1, contractLevel: 'standard' },
+    product: { sku: 'PRN-800', productLine: 'printer', serialNumber: 'SN-E2E-0002', purchaseDate: '2026-06-01' },
+    channel: 'hotline', priority: 'high', complaint: false,
+    description: 'The printer does not power on (opened by the browser check)',
+  });
+  const { caseNumber } = opened;
+  await completeTask('service', caseNumber, 'AcknowledgeCustomer', { acknowledgementMessage: 'A technician will come.' });
+  await completeTask('service', caseNumber, 'TriageCase', { category: 'repair' });
+  await completeTask('engineer', caseNumber, 'AssessFault',
+    { damageCause: 'normal-use', faultType: 'hardware-fault', faultNotes: 'No power, fuse suspected' });
+  await completeTask('engineer', caseNumber, 'ConfirmRepairMode', { repairMode: 'on-site' });
+  const arrive = await openTask('technician', caseNumber, 'ArriveOnSite');
+
+  // a technician in China: their browser shows stored dates in Shanghai time and sends them back so
+  const { page, serverErrors } = await login('tasklist', 'technician', 'demo', undefined,
+    { timezoneId: 'Asia/Shanghai' });
+  const taskInList = page.locator(`ol.tasks-list a[href$="task=${arrive.id}"]`);
+  // they land where the work is: the first filter, "Offered to me", lists the task without a click
+  await page.locator('.task-filter.active', { hasText: 'Offered to me' }).waitFor();
+  await taskInList.click();
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith(`/task/${arrive.id}/claim`) && r.status() === 204),
+    page.getByRole('button', { name: /^\s*Claim\s*$/ }).click(),
+  ]);
+  const note = page.getByLabel('Note on arrival');
+  await note.waitFor();
+  assert.equal(await page.getByLabel('Case number').inputValue(), caseNumber);
+  assert.notEqual(await page.getByLabel('Arrive by').inputValue(), '');
+  await note.fill('On site, customer present');
+  await shot(page, 'tasklist-arrive-on-site');
+  const [submitted] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith(`/task/${arrive.id}/submit-form`)),
+    page.locator('button:has-text("Complete"):enabled').click(),
+  ]);
+  assert.equal(submitted.status(), 204, `Tasklist's submission was refused: ${await submitted.text()}`);
+  await taskInList.waitFor({ state: 'detached' });
+  await openTask('technician', caseNumber, 'RepairOnSite');
   assert.deepEqual(serverErrors, []);
   await page.close();
 });

@@ -56,8 +56,17 @@ public class TasklistFilters {
     this.identitySeeder = identitySeeder;
   }
 
+  /**
+   * Tasklist opens the first filter: "Offered to me" holds everything a person may claim, from
+   * all their groups and by name, so nobody lands on an empty list while work waits.
+   */
+  static final int OFFERED_PRIORITY = 1;
+  static final int MINE_PRIORITY = 2;
+
   public void seed() {
     List<Filter> existing = taskFilters();
+    reorder(existing, KIND_OFFERED, OFFERED_PRIORITY);
+    reorder(existing, KIND_MINE, MINE_PRIORITY);
     int priority = 10;
     for (StaffGroup group : StaffGroup.values()) {
       Filter queue = ensureFilter(existing, group.displayName() + " — group queue", KIND_QUEUE, group.id(), priority,
@@ -97,13 +106,13 @@ public class TasklistFilters {
     List<String> withApprovals = owners(existing, KIND_APPROVALS);
     for (User user : identityService.createUserQuery().list()) {
       if (!withMine.contains(user.getId())) {
-        savePersonal(newFilter("My tasks", KIND_MINE, user.getId(), 1,
+        savePersonal(newFilter("My tasks", KIND_MINE, user.getId(), MINE_PRIORITY,
             "Tasks assigned to " + user.getId(),
             taskService.createTaskQuery().taskAssignee(user.getId())), user.getId());
       }
       if (!withOffered.contains(user.getId())) {
         // Approval steps offer one task to several named people (not to a group): they find it here.
-        savePersonal(newFilter("Offered to me", KIND_OFFERED, user.getId(), 2,
+        savePersonal(newFilter("Offered to me", KIND_OFFERED, user.getId(), OFFERED_PRIORITY,
             "Unclaimed tasks " + user.getId() + " may claim (named or through a group)",
             taskService.createTaskQuery().taskCandidateUser(user.getId())), user.getId());
       }
@@ -111,6 +120,17 @@ public class TasklistFilters {
         savePersonal(newFilter("Approvals waiting for me", KIND_APPROVALS, user.getId(), 3,
             "Approval steps " + user.getId() + " decides: assigned to them, or offered to them by name or group",
             approvalsQuery(user.getId())), user.getId());
+      }
+    }
+  }
+
+  /** Filters seeded by an earlier version in another order take this one's. */
+  private void reorder(List<Filter> existing, String kind, int priority) {
+    for (Filter filter : ofKind(existing, kind)) {
+      if (!Integer.valueOf(priority).equals(filter.getProperties().get("priority"))) {
+        Map<String, Object> properties = new HashMap<>(filter.getProperties());
+        properties.put("priority", priority);
+        filterService.saveFilter(filter.setProperties(properties));
       }
     }
   }
