@@ -50,6 +50,13 @@ public class SecurityConfiguration {
         maxLock, forgetAfter), Clock.systemUTC(), meters);
   }
 
+  /** First of all, so that every answer, refusals included, carries the headers. */
+  @Bean
+  FilterRegistrationBean<ResponseSecurityHeaders> responseSecurityHeaders(
+      @Value("${aftersales.security.tls}") boolean tls) {
+    return register(new ResponseSecurityHeaders(tls), "responseSecurityHeaders", 5, "/*");
+  }
+
   @Bean
   FilterRegistrationBean<WebappLoginThrottle> webappLoginThrottle(LoginThrottle throttle) {
     return register(new WebappLoginThrottle(throttle), "webappLoginThrottle", 20, "/camunda/api/admin/auth/user/*");
@@ -77,7 +84,7 @@ public class SecurityConfiguration {
     return register(filter, "operationsAuthentication", 20, OPERATIONS_PATHS);
   }
 
-  /** Lower orders run first: the request guard (10), authentication (20), then the rest. */
+  /** Lower orders run first: headers (5), the request guard (10), authentication (20), then the rest. */
   private static <T extends Filter> FilterRegistrationBean<T> register(T filter, String name, int order,
       String... paths) {
     var registration = new FilterRegistrationBean<>(filter);
