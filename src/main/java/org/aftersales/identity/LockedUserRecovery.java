@@ -1,6 +1,7 @@
 package org.aftersales.identity;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,16 +39,16 @@ public class LockedUserRecovery {
 
   @EventListener(ApplicationReadyEvent.class)
   void atStart() {
-    unlock();
+    Set<String> userIds = new LinkedHashSet<>();
+    userIds.add(admin);
+    named.stream().map(String::trim).filter(id -> !id.isEmpty()).forEach(userIds::add);
+    unlock(userIds);
   }
 
-  /** Clears the engine's lock state of the admin and the named users; those it cleared. */
-  public List<String> unlock() {
-    Set<String> candidates = new LinkedHashSet<>();
-    candidates.add(admin);
-    named.stream().map(String::trim).filter(id -> !id.isEmpty()).forEach(candidates::add);
+  /** Clears the engine's lock state of these users; those that had one. */
+  public List<String> unlock(Collection<String> userIds) {
     List<String> unlocked = new ArrayList<>();
-    for (String userId : candidates) {
+    for (String userId : userIds) {
       User user = identityService.createUserQuery().userId(userId).singleResult();
       if (user == null) {
         if (!userId.equals(admin)) {
