@@ -6,9 +6,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -20,6 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * authenticated user and their groups are set on the engine for the request, so every
  * engine call made on its behalf runs with authorization checks.
  *
+ * <p>Every attempt goes through the {@link LoginThrottle}: a locked account or address gets a
+ * 429 with Retry-After and its password is not checked.
+ *
  * <p>With {@code requiredGroups} set, the user must belong to one of them (403 otherwise)
  * and no engine authentication is set: that mode guards operational endpoints.
  */
@@ -28,14 +33,17 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
   private static final String REALM = "Basic realm=\"aftersales\"";
 
   private final IdentityService identityService;
+  private final LoginThrottle throttle;
   private final Collection<String> requiredGroups;
 
-  public BasicAuthenticationFilter(IdentityService identityService) {
-    this(identityService, List.of());
+  public BasicAuthenticationFilter(IdentityService identityService, LoginThrottle throttle) {
+    this(identityService, throttle, List.of());
   }
 
-  public BasicAuthenticationFilter(IdentityService identityService, Collection<String> requiredGroups) {
+  public BasicAuthenticationFilter(IdentityService identityService, LoginThrottle throttle,
+      Collection<String> requiredGroups) {
     this.identityService = identityService;
+    this.throttle = throttle;
     this.requiredGroups = requiredGroups;
   }
 
@@ -43,13 +51,23 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String[] credentials = credentials(request.getHeader("Authorization"));
-    if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
-      response.setHeader("WWW-Authenticate", REALM);
-      JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationException",
-          "Authentication required: HTTP Basic with a Camunda user's credentials");
+    if (credentials == null) {
+      unauthorized(response);
       return;
     }
     String userId = credentials[0];
+    String address = request.getRemoteAddr();
+    Optional<Duration> wait = throttle.refusal(userId, address);
+    if (wait.isPresent()) {
+      LoginThrottle.refuse(response, wait.get());
+      return;
+    }
+    if (!identityService.checkPassword(userId, credentials[1])) {
+      throttle.failed(userId, address, LoginThrottle.Via.BASIC);
+      unauthorized(response);
+      return;
+    }
+    throttle.succeeded(userId, address);
     List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId).toList();
     if (!requiredGroups.isEmpty()) {
@@ -71,6 +89,12 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
       identityService.clearAuthentication();
       MDC.remove("user");
     }
+  }
+
+  private static void unauthorized(HttpServletResponse response) throws IOException {
+    response.setHeader("WWW-Authenticate", REALM);
+    JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationException",
+        "Authentication required: HTTP Basic with a Camunda user's credentials");
   }
 
   /** User and password from a Basic header, or null when it is absent or malformed. */

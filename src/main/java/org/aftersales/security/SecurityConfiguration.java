@@ -1,6 +1,9 @@
 package org.aftersales.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.aftersales.identity.StaffGroup;
 import org.camunda.bpm.engine.IdentityService;
@@ -35,9 +38,41 @@ public class SecurityConfiguration {
     return register(new WebappQueryPaging(maxResults), "webappQueryPaging", 15, "/camunda/api/engine/*");
   }
 
+  /** One throttle for every way of checking a password (HTTP Basic, the webapps' login, identity/verify). */
   @Bean
-  FilterRegistrationBean<BasicAuthenticationFilter> restAuthentication(IdentityService identityService) {
-    return register(new BasicAuthenticationFilter(identityService), "restAuthentication", 20, REST_PATHS);
+  LoginThrottle loginThrottle(MeterRegistry meters,
+      @Value("${aftersales.security.login.failures-before-lock}") int failuresBeforeLock,
+      @Value("${aftersales.security.login.address-failures-before-lock}") int addressFailuresBeforeLock,
+      @Value("${aftersales.security.login.first-lock}") Duration firstLock,
+      @Value("${aftersales.security.login.max-lock}") Duration maxLock,
+      @Value("${aftersales.security.login.forget-after}") Duration forgetAfter) {
+    return new LoginThrottle(new LoginThrottle.Settings(failuresBeforeLock, addressFailuresBeforeLock, firstLock,
+        maxLock, forgetAfter), Clock.systemUTC(), meters);
+  }
+
+  /** First of all, so that every answer, refusals included, carries the headers. */
+  @Bean
+  FilterRegistrationBean<ResponseSecurityHeaders> responseSecurityHeaders(
+      @Value("${aftersales.security.tls}") boolean tls) {
+    return register(new ResponseSecurityHeaders(tls), "responseSecurityHeaders", 5, "/*");
+  }
+
+  @Bean
+  FilterRegistrationBean<WebappLoginThrottle> webappLoginThrottle(LoginThrottle throttle) {
+    return register(new WebappLoginThrottle(throttle), "webappLoginThrottle", 20, "/camunda/api/admin/auth/user/*");
+  }
+
+  /** After authentication: only a logged-in caller reaches identity/verify. */
+  @Bean
+  FilterRegistrationBean<IdentityVerifyThrottle> identityVerifyThrottle(LoginThrottle throttle) {
+    return register(new IdentityVerifyThrottle(throttle), "identityVerifyThrottle", 25,
+        "/engine-rest/identity/*");
+  }
+
+  @Bean
+  FilterRegistrationBean<BasicAuthenticationFilter> restAuthentication(IdentityService identityService,
+      LoginThrottle throttle) {
+    return register(new BasicAuthenticationFilter(identityService, throttle), "restAuthentication", 20, REST_PATHS);
   }
 
   /** After authentication: knows the caller of /engine-rest and /api, and the webapps' session user. */
@@ -49,12 +84,14 @@ public class SecurityConfiguration {
 
   /** Metrics are for operators: administrators and auditors. */
   @Bean
-  FilterRegistrationBean<BasicAuthenticationFilter> operationsAuthentication(IdentityService identityService) {
-    var filter = new BasicAuthenticationFilter(identityService, List.of(StaffGroup.ADMINS, StaffGroup.AUDITORS));
+  FilterRegistrationBean<BasicAuthenticationFilter> operationsAuthentication(IdentityService identityService,
+      LoginThrottle throttle) {
+    var filter = new BasicAuthenticationFilter(identityService, throttle,
+        List.of(StaffGroup.ADMINS, StaffGroup.AUDITORS));
     return register(filter, "operationsAuthentication", 20, OPERATIONS_PATHS);
   }
 
-  /** Lower orders run first: the request guard (10) before authentication (20). */
+  /** Lower orders run first: headers (5), the request guard (10), authentication (20), then the rest. */
   private static <T extends Filter> FilterRegistrationBean<T> register(T filter, String name, int order,
       String... paths) {
     var registration = new FilterRegistrationBean<>(filter);
