@@ -150,10 +150,10 @@ class VariableTypesIT {
   }
 
   /** A multipart body as a client builds it: the JSON data part and the part naming the Java class. */
-  private static byte[] dataUpload(String boundary, String javaType, String valueType) {
+  private static byte[] dataUpload(String boundary, String data, String javaType, String valueType) {
     var body = new ByteArrayOutputStream();
     StringBuilder text = new StringBuilder("--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; "
-        + "filename=\"blob\"\r\nContent-Type: application/json\r\n\r\n{}\r\n");
+        + "filename=\"blob\"\r\nContent-Type: application/json\r\n\r\n" + data + "\r\n");
     if (javaType != null) {
       text.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"type\"\r\n")
           .append("Content-Type: text/plain\r\n\r\n").append(javaType).append("\r\n");
@@ -167,22 +167,22 @@ class VariableTypesIT {
     return body.toByteArray();
   }
 
-  private HttpResponse<String> upload(String variable, String javaType, String valueType) {
+  private HttpResponse<String> upload(String variable, String data, String javaType, String valueType) {
     String boundary = "types-it-boundary";
     return http.send(http.request("/engine-rest/process-instance/" + instanceId + "/variables/" + variable + "/data",
             TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(dataUpload(boundary, javaType, valueType))));
+        .POST(HttpRequest.BodyPublishers.ofByteArray(dataUpload(boundary, data, javaType, valueType))));
   }
 
   @Test
   void theMultipartDataRouteCreatesNoJavaObjectsBytesOrFiles() {
     // Finding 6: the 'type' part made the engine instantiate any named class from the JSON data.
-    refused(upload("extraFile", "java.io.File", null), "'extraFile'", "java.io.File");
-    refused(upload("extraMap", "java.util.HashMap", null), "'extraMap'", "java.util.HashMap");
-    refused(upload("extraBytes", null, null), "'extraBytes'", "'Bytes'");
-    refused(upload("extraFile2", null, "File"), "'extraFile2'", "'File'");
-    refused(upload("extraObject", null, "Object"), "'extraObject'", "'Object'");
+    refused(upload("extraFile", "\"/tmp/types-it\"", "java.io.File", null), "'extraFile'", "java.io.File");
+    refused(upload("extraMap", "{\"a\":1}", "java.util.HashMap", null), "'extraMap'", "java.util.HashMap");
+    refused(upload("extraBytes", "{}", null, null), "'extraBytes'", "'Bytes'");
+    refused(upload("extraFile2", "{}", null, "File"), "'extraFile2'", "'File'");
+    refused(upload("extraObject", "{}", null, "Object"), "'extraObject'", "'Object'");
     nothingStored();
   }
 
