@@ -35,6 +35,7 @@ class CaseApiIT {
   String desk;
   String rnd;
   String auditor;
+  String carrier;
 
   @BeforeAll
   void users() {
@@ -42,6 +43,7 @@ class CaseApiIT {
     desk = TestUsers.ensure(identityService, "api-desk", "customer-service");
     rnd = TestUsers.ensure(identityService, "api-rnd", "rnd");
     auditor = TestUsers.ensure(identityService, "api-auditor", "auditors");
+    carrier = TestUsers.ensure(identityService, "api-carrier", "logistics");
   }
 
   @Test
@@ -156,6 +158,11 @@ class CaseApiIT {
         rnd, TestUsers.PASSWORD))).isEqualTo("ticketKey");
     assertThat(refusedField(http.postJson("/api/approvals/unknown/copies", "{\"users\":[7]}", desk,
         TestUsers.PASSWORD))).isEqualTo("users[0]");
+    assertThat(refusedField(http.postJson("/api/events/logistics", "{\"trackingNumber\":\"SHP-1\",\"status\":"
+        + "\"received\",\"occurredAt\":\"+999999999-12-31T23:59:59Z\"}", carrier, TestUsers.PASSWORD)))
+        .isEqualTo("occurredAt");
+    assertThat(refusedField(http.postJson("/api/events/logistics", "{\"trackingNumber\":\"SHP-1\",\"status\":"
+        + "\"received\",\"occurredAt\":1764754200}", carrier, TestUsers.PASSWORD))).isEqualTo("occurredAt");
     assertThat(refusedField(http.get("/api/reports/service?from=%2B999999999-01-01&to=2026-12-31", auditor,
         TestUsers.PASSWORD))).isEqualTo("from");
     assertThat(refusedField(http.get("/api/reports/service?from=2026-01-01&to=2026-12-31&customerId=C%00",
