@@ -87,4 +87,18 @@ class StrictJsonTest {
         .isNotNull();
     assertThat(refusedField("{\"occurredAt\":1764754200}", LogisticsEvent.class)).isEqualTo("occurredAt");
   }
+
+  @Test
+  void aHugeAmountIsRefusedBeforeAnyArithmetic() throws Exception {
+    // toPlainString() of 1e999999999 would build a billion digits for the error message.
+    var event = strict.readValue("{\"reference\":\"R-1\",\"status\":\"settled\",\"amount\":1e999999999}",
+        org.aftersales.integration.finance.FinanceEvent.class);
+    try (var validators = jakarta.validation.Validation.buildDefaultValidatorFactory()) {
+      assertThat(FieldChecks.problems(validators.getValidator(), event)).extracting(FieldProblem::field)
+          .containsExactly("amount");
+      var normal = strict.readValue("{\"reference\":\"R-1\",\"status\":\"settled\",\"amount\":120.5}",
+          org.aftersales.integration.finance.FinanceEvent.class);
+      assertThat(FieldChecks.problems(validators.getValidator(), normal)).isEmpty();
+    }
+  }
 }
