@@ -1,7 +1,10 @@
 package org.aftersales.api;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,12 +48,38 @@ public class ApiErrors {
       String field = mapping.getPath().stream()
           .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
           .collect(Collectors.joining(".")).replace(".[", "[");
-      String message = mapping instanceof InvalidFormatException invalid
-          ? "cannot read '" + invalid.getValue() + "' as " + simpleType(invalid.getTargetType())
-          : "has the wrong type or shape";
-      return body(HttpStatus.BAD_REQUEST, "The request has invalid fields", List.of(new FieldProblem(field, message)));
+      return body(HttpStatus.BAD_REQUEST, "The request has invalid fields",
+          List.of(new FieldProblem(field, problem(mapping))));
+    }
+    if (e.getCause() instanceof JsonParseException parse && parse.getOriginalMessage().startsWith("Duplicate field")) {
+      return body(HttpStatus.BAD_REQUEST, "The request has invalid fields",
+          List.of(new FieldProblem(duplicateName(parse.getOriginalMessage()), "is given more than once")));
     }
     return body(HttpStatus.BAD_REQUEST, "The request body is missing or is not valid JSON", List.of());
+  }
+
+  /** What is wrong with one field, in the client's terms (StrictJson refuses unknown fields and coercion). */
+  private static String problem(JsonMappingException mapping) {
+    if (mapping instanceof UnrecognizedPropertyException) {
+      return "is not a field of this request";
+    }
+    if (mapping instanceof StrictJson.NotPlainText) {
+      return mapping.getOriginalMessage();
+    }
+    if (mapping instanceof InvalidFormatException invalid) {
+      return "cannot read '" + invalid.getValue() + "' as " + simpleType(invalid.getTargetType());
+    }
+    if (mapping instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+      return "must be " + simpleType(mismatched.getTargetType());
+    }
+    return "has the wrong type or shape";
+  }
+
+  /** Jackson's "Duplicate field 'x'" names the field in quotes. */
+  private static String duplicateName(String message) {
+    int start = message.indexOf('\'');
+    int end = message.indexOf('\'', start + 1);
+    return start >= 0 && end > start ? message.substring(start + 1, end) : "body";
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
@@ -132,6 +161,9 @@ public class ApiErrors {
       case "LocalDate" -> "a date (yyyy-MM-dd)";
       case "Integer", "int", "Long", "long" -> "a whole number";
       case "Boolean", "boolean" -> "true or false";
+      case "String" -> "text";
+      case "Instant" -> "a time (ISO 8601 with zone, e.g. 2026-12-03T09:30:00Z)";
+      case "BigDecimal", "Double", "double" -> "a number";
       default -> type.getSimpleName();
     };
   }

@@ -20,6 +20,8 @@ public record ServiceReportRequest(LocalDate from, LocalDate to, String customer
   public static final List<String> READERS = List.of(StaffGroup.AUDITORS, StaffGroup.APPROVER_LEAD.id(),
       StaffGroup.APPROVER_MANAGER.id(), StaffGroup.APPROVER_DIRECTOR.id());
   public static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+  static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
+  static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
   /** The parameters checked: 400 ({@link ApiException}) naming {@code from}, {@code to} or {@code format}. */
   public static ServiceReportRequest parse(String from, String to, String customerId, String format,
@@ -53,11 +55,17 @@ public record ServiceReportRequest(LocalDate from, LocalDate to, String customer
     if (value == null || value.isBlank()) {
       throw ApiException.badField(field, "is required (YYYY-MM-DD)");
     }
+    LocalDate date;
     try {
-      return LocalDate.parse(value.trim());
+      date = LocalDate.parse(value.trim());
     } catch (DateTimeParseException e) {
-      throw ApiException.badField(field, "must be a date YYYY-MM-DD, not '" + value + "'");
+      throw ApiException.badField(field, "must be a date YYYY-MM-DD");
     }
+    // ISO dates may have years like +999999999, which the databases cannot compare with.
+    if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+      throw ApiException.badField(field, "must be between " + EARLIEST + " and " + LATEST);
+    }
+    return date;
   }
 
   /** {@code format} decides when given; otherwise CSV when the client names text/csv before application/json. */

@@ -9,15 +9,23 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriBuilder;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.glassfish.jersey.server.internal.ContainerUtils;
+import org.glassfish.jersey.uri.UriComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -34,8 +42,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Multipart bodies (deployments: models legitimately hold expressions) are not queries
  * and are left to the authorization check that only admins deploy.
  *
+ * <p>URL parameters are decoded as the engine's JAX-RS layer decodes them; a parameter that is
+ * not valid percent-encoded UTF-8 is refused rather than guessed at.
+ *
  * <p>Java serialization: a variable posted as {@code application/x-java-serialized-object}
  * is refused with a 400 here; the engine refuses it too (the format is off) but answers 500.
+ *
+ * <p>Variable types: only the types of {@link VariableTypes} enter, in JSON bodies at any depth
+ * and in the multipart {@code .../variables/{name}/data} uploads.
  */
 public class EngineRequestGuard extends OncePerRequestFilter {
 
@@ -54,19 +68,40 @@ public class EngineRequestGuard extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    Optional<String> undecodable = undecodableParameter(request.getQueryString());
+    if (undecodable.isPresent()) {
+      LOG.warn("Refused {} {}: query parameter '{}' cannot be decoded", request.getMethod(), request.getRequestURI(),
+          undecodable.get());
+      JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException",
+          "Query parameter '" + undecodable.get() + "' is not valid percent-encoded UTF-8");
+      return;
+    }
     Optional<String> parameter = expressionInParameters(request);
     if (parameter.isPresent()) {
       refuse(request, response, "query parameter '" + parameter.get() + "'");
+      return;
+    }
+    String path = RequestPaths.of(request);
+    Optional<String> dataVariable = VariableTypes.dataRoute(request.getMethod(), path);
+    if (dataVariable.isPresent() && isMultipart(request)) {
+      byte[] body = readInspected(request, response);
+      if (body == null) {
+        return;
+      }
+      Optional<String> refused = VariableTypes.refusedInMultipart(dataVariable.get(), body, request.getContentType());
+      if (refused.isPresent()) {
+        refuseVariable(request, response, refused.get());
+        return;
+      }
+      chain.doFilter(new CachedBodyRequest(request, body), response);
       return;
     }
     if (!isJson(request)) {
       chain.doFilter(request, response);
       return;
     }
-    byte[] body = request.getInputStream().readNBytes(maxInspectedBytes + 1);
-    if (body.length > maxInspectedBytes) {
-      JsonErrors.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "InvalidRequestException",
-          "Request body larger than " + maxInspectedBytes + " bytes");
+    byte[] body = readInspected(request, response);
+    if (body == null) {
       return;
     }
     JsonNode json = parse(body);
@@ -82,7 +117,24 @@ public class EngineRequestGuard extends OncePerRequestFilter {
               + JAVA_SERIALIZATION + "'; send JSON instead");
       return;
     }
+    Optional<String> refusedType = VariableTypes.refusedInJson(json,
+        VariableTypes.singleVariable(request.getMethod(), path).orElse(null));
+    if (refusedType.isPresent()) {
+      refuseVariable(request, response, refusedType.get());
+      return;
+    }
     chain.doFilter(new CachedBodyRequest(request, body), response);
+  }
+
+  /** The body up to the inspection limit, or null after answering 413 when it is larger. */
+  private byte[] readInspected(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    byte[] body = request.getInputStream().readNBytes(maxInspectedBytes + 1);
+    if (body.length > maxInspectedBytes) {
+      JsonErrors.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "InvalidRequestException",
+          "Request body larger than " + maxInspectedBytes + " bytes");
+      return null;
+    }
+    return body;
   }
 
   private static void refuse(HttpServletRequest request, HttpServletResponse response, String where)
@@ -92,22 +144,77 @@ public class EngineRequestGuard extends OncePerRequestFilter {
         "Expressions are not allowed in queries: " + where);
   }
 
+  private static void refuseVariable(HttpServletRequest request, HttpServletResponse response, String message)
+      throws IOException {
+    LOG.warn("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), message);
+    JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", message);
+  }
+
+  /**
+   * The first parameter (its raw name) that is not valid percent-encoded UTF-8. Jersey would not
+   * refuse it: it re-encodes a stray {@code %} and decodes bad UTF-8 to U+FFFD, so such input
+   * only ever comes from a client probing the decoders.
+   */
+  static Optional<String> undecodableParameter(String query) {
+    if (query == null) {
+      return Optional.empty();
+    }
+    for (String pair : query.split("&")) {
+      if (!strictlyDecodable(pair)) {
+        int equals = pair.indexOf('=');
+        return Optional.of(equals < 0 ? pair : pair.substring(0, equals));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean strictlyDecodable(String text) {
+    var bytes = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= text.length() || Character.digit(text.charAt(i + 1), 16) < 0
+            || Character.digit(text.charAt(i + 2), 16) < 0) {
+          return false;
+        }
+        bytes.write(Character.digit(text.charAt(i + 1), 16) * 16 + Character.digit(text.charAt(i + 2), 16));
+        i += 2;
+      } else {
+        bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    try {
+      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The first parameter whose name or value holds an expression, decoded exactly as the engine's
+   * JAX-RS layer (Jersey) decodes it: the servlet container re-encodes the query
+   * ({@code replaceQuery}), then {@code UriComponent.decodeQuery} splits and decodes it.
+   * We decode the raw query ourselves: getParameterMap() would consume a form body.
+   */
   static Optional<String> expressionInParameters(HttpServletRequest request) {
     String query = request.getQueryString();
     if (query == null) {
       return Optional.empty();
     }
-    // Decode each parameter ourselves: getParameterMap() would consume a form body.
-    for (String pair : query.split("&")) {
-      String decoded;
-      try {
-        decoded = java.net.URLDecoder.decode(pair, StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException malformed) {
-        decoded = pair;
-      }
-      if (containsExpression(decoded)) {
-        int equals = decoded.indexOf('=');
-        return Optional.of(equals < 0 ? decoded : decoded.substring(0, equals));
+    MultivaluedMap<String, String> parameters;
+    try {
+      String encoded = UriBuilder.fromUri("http://engine/").replaceQuery(ContainerUtils.encodeUnsafeCharacters(query))
+          .build().getRawQuery();
+      parameters = UriComponent.decodeQuery(encoded, true);
+    } catch (RuntimeException undecodable) {
+      return Optional.of(query); // what Jersey cannot decode it refuses too; never let it through unchecked
+    }
+    for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
+      if (containsExpression(parameter.getKey())
+          || parameter.getValue().stream().anyMatch(EngineRequestGuard::containsExpression)) {
+        return Optional.of(parameter.getKey());
       }
     }
     return Optional.empty();
@@ -169,6 +276,11 @@ public class EngineRequestGuard extends OncePerRequestFilter {
 
   static boolean containsExpression(String text) {
     return text.contains("${") || text.contains("#{");
+  }
+
+  private static boolean isMultipart(HttpServletRequest request) {
+    String contentType = request.getContentType();
+    return contentType != null && contentType.toLowerCase().startsWith("multipart/");
   }
 
   private static boolean isJson(HttpServletRequest request) {

@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseIntake {
 
   private static final Logger LOG = LoggerFactory.getLogger(CaseIntake.class);
+  static final LocalDate EARLIEST_PURCHASE = LocalDate.of(1970, 1, 1);
 
   private final ServiceCaseRepository cases;
   private final CaseNumbers caseNumbers;
@@ -71,8 +72,12 @@ public class CaseIntake {
     List<FieldProblem> problems = FieldChecks.problems(validator, request);
     if (request.product() != null && request.product().purchaseDate() != null) {
       LocalDate today = LocalDate.ofInstant(EngineTime.now(), serviceHours.zone());
-      if (request.product().purchaseDate().isAfter(today)) {
+      LocalDate purchased = request.product().purchaseDate();
+      if (purchased.isAfter(today)) {
         problems.add(new FieldProblem("product.purchaseDate", "must not be in the future"));
+      } else if (purchased.isBefore(EARLIEST_PURCHASE)) {
+        // Before any product we sell; PostgreSQL and H2 would also store absurd years differently.
+        problems.add(new FieldProblem("product.purchaseDate", "must not be before " + EARLIEST_PURCHASE));
       }
     }
     FieldChecks.reject(problems);

@@ -35,6 +35,7 @@ class CaseApiIT {
   String desk;
   String rnd;
   String auditor;
+  String carrier;
 
   @BeforeAll
   void users() {
@@ -42,6 +43,7 @@ class CaseApiIT {
     desk = TestUsers.ensure(identityService, "api-desk", "customer-service");
     rnd = TestUsers.ensure(identityService, "api-rnd", "rnd");
     auditor = TestUsers.ensure(identityService, "api-auditor", "auditors");
+    carrier = TestUsers.ensure(identityService, "api-carrier", "logistics");
   }
 
   @Test
@@ -106,6 +108,65 @@ class CaseApiIT {
     HttpResponse<String> notJson = post("{ this is not json", desk);
     assertThat(notJson.statusCode()).isEqualTo(400);
     assertThat(notJson.body()).doesNotContain("Exception");
+  }
+
+  private static long sequence(String caseNumber) {
+    return Long.parseLong(caseNumber.substring(caseNumber.lastIndexOf('-') + 1));
+  }
+
+  private String refusedField(HttpResponse<String> answer) throws Exception {
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+    assertThat(answer.body()).doesNotContain("Exception").doesNotContain("at org.");
+    return json.readTree(answer.body()).get("fields").get(0).get("field").asText();
+  }
+
+  /** Issue 20, finding 5: each of these was a 500 on PostgreSQL, or taken as something else. */
+  @Test
+  void malformedCasesAreRefusedByFieldAndBurnNoCaseNumber() throws Exception {
+    long before = sequence(json.readTree(post(Cases.exampleJson(), desk).body()).get("caseNumber").asText());
+    String example = Cases.exampleJson();
+    String[][] malformed = {
+        {example.replace("\"Acme Film Studio\"", "\"N\\u0000X\""), "customer.name"},
+        {example.replace("\"Beijing\"", "\"Bei\\u001bjing\""), "customer.city"},
+        {example.replace("\"2026-03-01\"", "\"-999999999-01-01\""), "product.purchaseDate"},
+        {example.replace("\"2026-03-01\"", "\"1969-12-31\""), "product.purchaseDate"},
+        {example.replace("\"cityTier\": 1", "\"cityTier\": 1.5"), "customer.cityTier"},
+        {example.replace("\"channel\"", "\"complaint\": 2, \"channel\""), "complaint"},
+        {example.replace("\"channel\"", "\"complaint\": \"yes\", \"channel\""), "complaint"},
+        {example.replace("\"C-1001\"", "1001"), "customer.id"},
+        {example.replace("\"productLine\"", "\"line\": \"x\", \"productLine\""), "product.line"},
+        {example.replace("\"channel\"", "\"channel\": \"email\", \"channel\""), "channel"}};
+    for (String[] request : malformed) {
+      assertThat(refusedField(post(request[0], desk))).as(request[0]).isEqualTo(request[1]);
+    }
+    // Tab and newline are text; the next case takes the next number.
+    HttpResponse<String> next = post(example.replace("\"Approval flow", "\"Line one\\n\\tApproval flow"), desk);
+    assertThat(next.statusCode()).as(next.body()).isEqualTo(201);
+    assertThat(sequence(json.readTree(next.body()).get("caseNumber").asText())).isEqualTo(before + 1);
+  }
+
+  @Test
+  void theOtherEndpointsReadTheirInputAsStrictly() throws Exception {
+    assertThat(refusedField(http.postJson("/api/cases/AS-2026-999999/quote-decision", "{\"accepted\":\"true\"}",
+        desk, TestUsers.PASSWORD))).isEqualTo("accepted");
+    assertThat(refusedField(http.postJson("/api/cases/AS-2026-999999/feedback", "{\"satisfaction\":4.5}", desk,
+        TestUsers.PASSWORD))).isEqualTo("satisfaction");
+    assertThat(refusedField(http.postJson("/api/events/rnd",
+        "{\"ticketKey\":\"RND-1\",\"status\":\"resolved\",\"severity\":\"high\"}", rnd, TestUsers.PASSWORD)))
+        .isEqualTo("severity");
+    assertThat(refusedField(http.postJson("/api/events/rnd", "{\"ticketKey\":\"RND-\\u0000\",\"status\":\"resolved\"}",
+        rnd, TestUsers.PASSWORD))).isEqualTo("ticketKey");
+    assertThat(refusedField(http.postJson("/api/approvals/unknown/copies", "{\"users\":[7]}", desk,
+        TestUsers.PASSWORD))).isEqualTo("users[0]");
+    assertThat(refusedField(http.postJson("/api/events/logistics", "{\"trackingNumber\":\"SHP-1\",\"status\":"
+        + "\"received\",\"occurredAt\":\"+999999999-12-31T23:59:59Z\"}", carrier, TestUsers.PASSWORD)))
+        .isEqualTo("occurredAt");
+    assertThat(refusedField(http.postJson("/api/events/logistics", "{\"trackingNumber\":\"SHP-1\",\"status\":"
+        + "\"received\",\"occurredAt\":1764754200}", carrier, TestUsers.PASSWORD))).isEqualTo("occurredAt");
+    assertThat(refusedField(http.get("/api/reports/service?from=%2B999999999-01-01&to=2026-12-31", auditor,
+        TestUsers.PASSWORD))).isEqualTo("from");
+    assertThat(refusedField(http.get("/api/reports/service?from=2026-01-01&to=2026-12-31&customerId=C%00",
+        auditor, TestUsers.PASSWORD))).isEqualTo("customerId");
   }
 
   @Test

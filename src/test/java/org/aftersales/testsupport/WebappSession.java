@@ -56,6 +56,12 @@ public final class WebappSession {
     return send(withCsrf(path).DELETE());
   }
 
+  /** The session's cookies as a Cookie header, for requests java.net.http cannot send (malformed URLs). */
+  public String cookieHeader() {
+    return cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+        .reduce((a, b) -> a + "; " + b).orElse("");
+  }
+
   private HttpRequest.Builder withCsrf(String path) {
     return HttpRequest.newBuilder(uri(path)).header("Accept", "application/json").header("X-XSRF-TOKEN", csrf());
   }

@@ -1,5 +1,6 @@
 package org.aftersales.integration.finance;
 
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -19,6 +20,8 @@ public record FinanceEvent(
     @Size(max = 100, message = "must be at most 100 characters")
     String eventId,
     @Positive(message = "must be positive")
+    // The postings' column is numeric(19,4); a bigger number (1e999999999) cannot be a posted amount.
+    @Digits(integer = 15, fraction = 4, message = "must have at most 15 digits before and 4 after the point")
     BigDecimal amount,
     @Size(max = 2000, message = "must be at most 2000 characters")
     String note) {

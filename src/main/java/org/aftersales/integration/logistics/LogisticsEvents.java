@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.aftersales.api.ApiException;
 import org.aftersales.api.FieldChecks;
+import org.aftersales.api.FieldProblem;
 import org.aftersales.common.EngineTime;
 import org.aftersales.common.SystemAuthority;
 import org.aftersales.integration.EmbeddedDesks;
@@ -27,6 +28,8 @@ public class LogisticsEvents {
 
   public static final String SOURCE = "logistics";
   private static final Logger LOG = LoggerFactory.getLogger(LogisticsEvents.class);
+  static final Instant EARLIEST_EVENT = Instant.parse("2000-01-01T00:00:00Z");
+  static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofDays(1);
 
   public enum Outcome { APPLIED, DUPLICATE, LATE }
 
@@ -194,6 +197,14 @@ public class LogisticsEvents {
     if (event == null) {
       throw ApiException.badField("body", "is required");
     }
-    FieldChecks.reject(FieldChecks.problems(validator, event));
+    var problems = FieldChecks.problems(validator, event);
+    if (event.occurredAt() != null) {
+      // A carrier's clock may run a little ahead; a time outside these bounds is a broken client.
+      Instant latest = EngineTime.now().plus(CLOCK_SKEW);
+      if (event.occurredAt().isBefore(EARLIEST_EVENT) || event.occurredAt().isAfter(latest)) {
+        problems.add(new FieldProblem("occurredAt", "must be between " + EARLIEST_EVENT + " and a day from now"));
+      }
+    }
+    FieldChecks.reject(problems);
   }
 }
