@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -65,8 +64,10 @@ public abstract class EngineRestExceptionMapper<E extends Throwable> implements 
     return EngineFailures.classify(exception, pathValues());
   }
 
+  /** The ids, keys and names in the path; not the engine's name ({@code /engine/{name}/...}). */
   private Collection<String> pathValues() {
-    return uriInfo.getPathParameters().values().stream().flatMap(List::stream).toList();
+    return uriInfo.getPathParameters().entrySet().stream().filter(parameter -> !parameter.getKey().equals("name"))
+        .flatMap(parameter -> parameter.getValue().stream()).toList();
   }
 
   /** Failures engine-rest maps with its catch-all (NullPointerException, IllegalArgumentException ...). */

@@ -106,11 +106,19 @@ class EngineRestFuzzIT {
   /** Body property to a real id. */
   final Map<String, String> realProperties = new HashMap<>();
 
+  /** PostgreSQL by default; {@code -Dfuzz.database=h2} walks the same on an in-memory H2 database. */
   @DynamicPropertySource
   static void ownEngine(DynamicPropertyRegistry registry) {
     registry.add("camunda.bpm.process-engine-name", () -> ENGINE);
-    registry.add("spring.datasource.url", () -> EmbeddedPostgresSupport.createDatabase("fuzz"));
     registry.add("camunda.bpm.webapp.enabled", () -> "false");
+    if ("h2".equals(System.getProperty("fuzz.database"))) {
+      registry.add("spring.datasource.url", () -> "jdbc:h2:mem:fuzz;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+      registry.add("spring.datasource.username", () -> "sa");
+      registry.add("spring.datasource.password", () -> "");
+      registry.add("camunda.bpm.database.type", () -> "h2");
+    } else {
+      registry.add("spring.datasource.url", () -> EmbeddedPostgresSupport.createDatabase("fuzz"));
+    }
   }
 
   @BeforeAll
