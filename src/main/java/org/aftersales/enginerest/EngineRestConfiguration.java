@@ -20,7 +20,7 @@ class EngineRestConfiguration {
   @Bean
   FilterRegistrationBean<HiddenTaskDeletion> hiddenTaskDeletion(ProcessEngine engine) {
     var registration = new FilterRegistrationBean<>(new HiddenTaskDeletion(engine));
-    registration.addUrlPatterns("/engine-rest/*");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setName("hiddenTaskDeletion");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
     return registration;
