@@ -79,7 +79,8 @@ final class EngineFailures {
     }
     if (cause instanceof SpinRuntimeException) {
       return Optional.of(new Answer(400, "InvalidRequestException", "A value cannot be read as JSON or XML: " + message
-          + ". Stored object variables can be read unparsed with deserializeValues=false", false));
+          + ". Read stored object variables unparsed with deserializeValue=false (deserializeValues=false for lists)",
+          false));
     }
     if (cause instanceof SQLException sql && sql.getSQLState() != null) {
       return sqlAnswer(sql);

@@ -44,6 +44,7 @@ import org.camunda.bpm.engine.repository.DecisionRequirementsDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -147,6 +148,9 @@ class EngineRestFuzzIT {
         Map.of("amount", 5, "note", "a note")).getId();
     runtimeService.startProcessInstanceByKey(PROCESS_KEY, "FUZZ-2", Map.of("amount", 6));
     runtimeService.startProcessInstanceByKey("fuzz-external");
+    // A stored object variable that no longer parses: reading it deserialized fails in the engine.
+    runtimeService.setVariable(instance, "broken", Variables.serializedObjectValue("{not json")
+        .serializationDataFormat("application/json").objectTypeName("java.util.HashMap").create());
     Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
     taskService.setVariableLocal(task.getId(), "amount", 7);
 
@@ -220,6 +224,18 @@ class EngineRestFuzzIT {
     assertThat(existing.statusCode()).isEqualTo(404).isEqualTo(missing.statusCode());
     assertThat(existing.body().replace(hidden, "ID")).isEqualTo(missing.body().replace(UNKNOWN, "ID"));
     assertThat(taskService.createTaskQuery().taskId(hidden).count()).isEqualTo(1);
+  }
+
+  @Test
+  @Order(1)
+  void aStoredVariableThatCannotBeReadAnswers400SayingHowToReadIt() {
+    String instance = real.get("process-instance/id");
+    HttpResponse<String> answer = http.get(BASE + "/process-instance/" + instance + "/variables/broken",
+        TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+    assertThat(answer.body()).contains("deserializeValue");
+    assertThat(http.get(BASE + "/process-instance/" + instance + "/variables/broken?deserializeValue=false",
+        TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).statusCode()).isEqualTo(200);
   }
 
   @Test
