@@ -2,7 +2,6 @@ package org.aftersales.forms;
 
 import org.aftersales.sla.ServiceHours;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,11 +22,5 @@ class FormsConfiguration {
     registration.setName("formEnforcementFilter");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 40);
     return registration;
-  }
-
-  /** Replaces the starter's engine-rest configuration (it backs off when this bean exists). */
-  @Bean
-  CamundaJerseyResourceConfig camundaJerseyResourceConfig() {
-    return new FormsJerseyConfig();
   }
 }
