@@ -37,9 +37,11 @@ class CaseController {
   private final Attachments attachments;
   private final CaseFeedback feedback;
   private final ApiAccess access;
+  private final CaseReaders readers;
 
   CaseController(CaseIntake intake, CaseViews views, Attachments attachments, CaseFeedback feedback,
-      ApiAccess access) {
+      ApiAccess access, CaseReaders readers) {
+    this.readers = readers;
     this.intake = intake;
     this.views = views;
     this.attachments = attachments;
@@ -58,14 +60,15 @@ class CaseController {
   @GetMapping("/{caseNumber}")
   CaseView get(@PathVariable String caseNumber) {
     access.requireStaffOrAuditor("read cases");
-    return views.of(known(caseNumber));
+    return views.of(readers.require(known(caseNumber)));
   }
 
   @PostMapping(path = "/{caseNumber}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<CaseView.Attachment> attach(@PathVariable String caseNumber,
       @RequestPart("file") MultipartFile file) throws IOException {
     String user = access.require("add attachments", INTAKE);
-    CaseAttachment added = attachments.add(known(caseNumber), file.getOriginalFilename(), file.getBytes(), user);
+    CaseAttachment added = attachments.add(readers.require(known(caseNumber)), file.getOriginalFilename(),
+        file.getBytes(), user);
     String link = "/api/cases/" + caseNumber + "/attachments/" + added.getId();
     return ResponseEntity.created(URI.create(link)).body(new CaseView.Attachment(added.getId(), added.getFileName(),
         added.getContentType(), added.getSizeBytes(), added.getSha256(), added.getUploadedAt(),
@@ -75,7 +78,7 @@ class CaseController {
   @GetMapping("/{caseNumber}/attachments/{id}")
   ResponseEntity<byte[]> download(@PathVariable String caseNumber, @PathVariable long id) {
     access.requireStaffOrAuditor("read cases");
-    Attachments.Download download = attachments.download(known(caseNumber), id);
+    Attachments.Download download = attachments.download(readers.require(known(caseNumber)), id);
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.parseMediaType(download.attachment().getContentType()));
     headers.setContentDisposition(ContentDisposition.attachment()

@@ -6,8 +6,6 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.aftersales.testsupport.EngineRestOperations;
-import org.aftersales.testsupport.EngineRestOperations.Operation;
 import org.aftersales.testsupport.Http;
 import org.aftersales.testsupport.PostgresIntegrationTest;
 import org.aftersales.testsupport.TestUsers;
@@ -182,7 +180,7 @@ class AuditorReadOnlyIT {
     assertThat(cockpit.login("cockpit", auditor, TestUsers.PASSWORD)).isEqualTo(200);
     List<String> wrong = new ArrayList<>();
     int tried = 0;
-    for (Operation operation : EngineRestOperations.all()) {
+    for (EngineRestOpenApi.Operation operation : EngineRestOpenApi.load().operations()) {
       if (!operation.writes()) {
         continue;
       }
@@ -256,7 +254,7 @@ class AuditorReadOnlyIT {
         .replaceAll("\\{[^}]+}", "unknown");
   }
 
-  private static boolean isQuery(Operation operation) {
+  private static boolean isQuery(EngineRestOpenApi.Operation operation) {
     String summary = operation.summary();
     return "POST".equals(operation.method()) && (summary.endsWith("(POST)") && !summary.startsWith("Delete")
         && !summary.startsWith("Set") && !summary.startsWith("Clean") && !summary.startsWith("Correlate")

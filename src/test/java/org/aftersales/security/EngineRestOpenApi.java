@@ -34,8 +34,12 @@ final class EngineRestOpenApi {
   }
 
   /** One operation; {@code bodySchema} is null when it takes no body. */
-  record Operation(String method, String path, String tag, List<Parameter> parameters, String contentType,
-      JsonNode bodySchema) {
+  record Operation(String method, String path, String tag, String summary, List<Parameter> parameters,
+      String contentType, JsonNode bodySchema) {
+
+    boolean writes() {
+      return !"GET".equals(method);
+    }
 
     List<Parameter> in(String where) {
       return parameters.stream().filter(p -> p.in().equals(where)).toList();
@@ -96,7 +100,8 @@ final class EngineRestOpenApi {
         bodySchema = resolve(first.getValue().path("schema"));
       }
       operations.add(new Operation(entry.getKey().toUpperCase(), path.getKey(),
-          operation.path("tags").path(0).asText(""), parameters, contentType, bodySchema));
+          operation.path("tags").path(0).asText(""), operation.path("summary").asText(""), parameters, contentType,
+          bodySchema));
     }));
     return operations;
   }
@@ -139,6 +144,11 @@ final class EngineRestOpenApi {
     }
     if (schema.has("enum")) {
       return schema.get("enum").get(0);
+    }
+    if ("asyncResponseTimeout".equals(name)) {
+      // Long polling is answered by engine-rest's fetch-and-lock thread, a static one that the
+      // suite's closed contexts (SeedingRestartIT) have stopped: the request would wait forever.
+      return NODES.nullNode();
     }
     String type = schema.path("type").asText("");
     switch (type) {

@@ -30,6 +30,8 @@ class CaseApiIT {
 
   @LocalServerPort int port;
   @Autowired IdentityService identityService;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
 
   Http http;
   String desk;
@@ -177,6 +179,37 @@ class CaseApiIT {
     assertThat(post(Cases.exampleJson(), rnd).statusCode()).isEqualTo(403);
     assertThat(http.postJson("/api/cases/AS-2026-999999/feedback", "{\"satisfaction\":4}", desk, TestUsers.PASSWORD)
         .statusCode()).isEqualTo(404);
+  }
+
+  /**
+   * Issue 20, finding 9: case numbers are sequential and any staff member read any case and its
+   * attachments. Now a case is read on a need-to-know basis, and to anyone else it does not exist.
+   */
+  @Test
+  void aCaseIsReadByWhoWorksOnItAndDoesNotExistForOthers() throws Exception {
+    String caseNumber = json.readTree(post(Cases.exampleJson(), desk).body()).get("caseNumber").asText();
+    String added = http.postFile("/api/cases/" + caseNumber + "/attachments", "file", "error.png", "image/png", PNG,
+        desk, TestUsers.PASSWORD).body();
+    String download = json.readTree(added).get("download").asText();
+    String qa = TestUsers.ensure(identityService, "api-qa", "qa");
+
+    assertThat(http.get("/api/cases/" + caseNumber, desk, TestUsers.PASSWORD).statusCode()).isEqualTo(200);
+    assertThat(http.get("/api/cases/" + caseNumber, auditor, TestUsers.PASSWORD).statusCode()).isEqualTo(200);
+    HttpResponse<String> stranger = http.get("/api/cases/" + caseNumber, qa, TestUsers.PASSWORD);
+    HttpResponse<String> unknown = http.get("/api/cases/AS-2026-999997", qa, TestUsers.PASSWORD);
+    assertThat(stranger.statusCode()).isEqualTo(404);
+    assertThat(json.readTree(stranger.body()).get("message").asText())
+        .isEqualTo(json.readTree(unknown.body()).get("message").asText().replace("AS-2026-999997", caseNumber));
+    assertThat(http.getBytes(download, qa, TestUsers.PASSWORD).statusCode()).isEqualTo(404);
+    assertThat(http.getBytes(download, rnd, TestUsers.PASSWORD).statusCode()).isEqualTo(404);
+
+    // once a task of the case is offered to their group, they read it
+    String instanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+        .singleResult().getId();
+    String taskId = taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+    taskService.addCandidateGroup(taskId, "qa");
+    assertThat(http.get("/api/cases/" + caseNumber, qa, TestUsers.PASSWORD).statusCode()).isEqualTo(200);
+    assertThat(http.getBytes(download, qa, TestUsers.PASSWORD).statusCode()).isEqualTo(200);
   }
 
   @Test
