@@ -45,17 +45,21 @@ public class ApiErrors {
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
     if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      String field = mapping.getPath().stream()
-          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-          .collect(Collectors.joining(".")).replace(".[", "[");
-      return body(HttpStatus.BAD_REQUEST, "The request has invalid fields",
-          List.of(new FieldProblem(field, problem(mapping))));
+      return body(HttpStatus.BAD_REQUEST, "The request has invalid fields", List.of(fieldProblem(mapping)));
     }
     if (e.getCause() instanceof JsonParseException parse && parse.getOriginalMessage().startsWith("Duplicate field")) {
       return body(HttpStatus.BAD_REQUEST, "The request has invalid fields",
           List.of(new FieldProblem(duplicateName(parse.getOriginalMessage()), "is given more than once")));
     }
     return body(HttpStatus.BAD_REQUEST, "The request body is missing or is not valid JSON", List.of());
+  }
+
+  /** The field a strict read refused ({@code customer.cityTier}) and what is wrong with it. */
+  public static FieldProblem fieldProblem(JsonMappingException mapping) {
+    String field = mapping.getPath().stream()
+        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining(".")).replace(".[", "[");
+    return new FieldProblem(field.isEmpty() ? "body" : field, problem(mapping));
   }
 
   /** What is wrong with one field, in the client's terms (StrictJson refuses unknown fields and coercion). */

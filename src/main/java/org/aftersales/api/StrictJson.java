@@ -30,7 +30,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * with Camunda's own mappers, and the application's ObjectMapper bean (outbox payloads) stays as it is.
  */
 @Configuration
-class StrictJson implements WebMvcConfigurer {
+public class StrictJson implements WebMvcConfigurer {
 
   @Override
   public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
@@ -42,7 +42,7 @@ class StrictJson implements WebMvcConfigurer {
   }
 
   /** A copy of the given mapper that refuses what a lenient one would guess at. */
-  static ObjectMapper strict(ObjectMapper lenient) {
+  public static ObjectMapper strict(ObjectMapper lenient) {
     ObjectMapper mapper = lenient.copy()
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

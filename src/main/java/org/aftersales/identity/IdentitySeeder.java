@@ -34,6 +34,7 @@ public class IdentitySeeder {
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySeeder.class);
   private static final String ANY = Authorization.ANY;
   private static final int ATTEMPTS = 3;
+  private static final String CASE_PROCESS = "service-request";
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -62,6 +63,12 @@ public class IdentitySeeder {
     for (StaffGroup group : StaffGroup.values()) {
       ensureGroup(group.id(), group.displayName(), Groups.GROUP_TYPE_WORKFLOW);
       grantStaff(group.id());
+    }
+    for (StaffGroup group : List.of(StaffGroup.CUSTOMER_SERVICE, StaffGroup.SALES)) {
+      // "Open a case" in Tasklist's Start process: the start form of service-request, which goes
+      // through the case intake (CaseStartForm); no other process is started from Tasklist by staff.
+      grant(group.id(), Resources.PROCESS_DEFINITION, CASE_PROCESS, ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grant(group.id(), Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     }
     ensureGroup(StaffGroup.AUDITORS, StaffGroup.AUDITORS_NAME, Groups.GROUP_TYPE_WORKFLOW);
     grantAuditors(StaffGroup.AUDITORS);

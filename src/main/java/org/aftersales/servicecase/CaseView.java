@@ -31,7 +31,8 @@ public record CaseView(
     List<BugTicketView> bugTickets,
     List<TimelineEntry> timeline) {
 
-  public record Customer(String id, String name, String city, Integer cityTier, String contractLevel) {
+  public record Customer(String id, String name, String city, Integer cityTier, String contractLevel,
+      String contact) {
   }
 
   public record Product(String sku, String productLine, String serialNumber, LocalDate purchaseDate) {

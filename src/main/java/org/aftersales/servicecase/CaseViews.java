@@ -72,7 +72,7 @@ public class CaseViews {
     return system.call(() -> new CaseView(
         c.getCaseNumber(), c.getStatus().code(), c.getCategory(), c.getPriority(), c.getChannel(), c.isComplaint(),
         new CaseView.Customer(c.getCustomerId(), c.getCustomerName(), c.getCustomerCity(), c.getCustomerCityTier(),
-            c.getContractLevel()),
+            c.getContractLevel(), c.getCustomerContact()),
         new CaseView.Product(c.getProductSku(), c.getProductLine(), c.getSerialNumber(), c.getPurchaseDate()),
         c.getDescription(), c.getOpenedAt(), c.getOpenedBy(), c.getOwner(), c.getAcknowledgedAt(),
         c.getResolutionSummary(), c.getResolvedAt(), c.getSatisfaction(), c.getFeedbackComment(), c.getClosedAt(),

@@ -40,7 +40,14 @@ public record NewCaseRequest(
       @Min(value = 1, message = "must be between 1 and 5") @Max(value = 5, message = "must be between 1 and 5")
       Integer cityTier,
       @Pattern(regexp = "standard|premium", message = "must be one of standard, premium")
-      String contractLevel) {
+      String contractLevel,
+      /** How to reach the customer's contact person: a name, phone number or e-mail. */
+      @Size(max = 200, message = "must be at most 200 characters")
+      String contact) {
+
+    public Customer(String id, String name, String city, Integer cityTier, String contractLevel) {
+      this(id, name, city, cityTier, contractLevel, null);
+    }
   }
 
   public record Product(

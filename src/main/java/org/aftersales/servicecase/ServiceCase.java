@@ -43,6 +43,9 @@ public class ServiceCase {
   @Column(name = "customer_city_tier")
   private Integer customerCityTier;
 
+  @Column(name = "customer_contact")
+  private String customerContact;
+
   @Column(name = "contract_level", nullable = false)
   private String contractLevel;
 
@@ -116,6 +119,7 @@ public class ServiceCase {
     this.customerName = request.customer().name().trim();
     this.customerCity = request.customer().city();
     this.customerCityTier = request.customer().cityTier();
+    this.customerContact = request.customer().contact();
     this.contractLevel = request.contractLevelOrDefault();
     this.productSku = request.product().sku().trim();
     this.productLine = request.product().productLine();
@@ -180,6 +184,10 @@ public class ServiceCase {
 
   public String getCustomerName() {
     return customerName;
+  }
+
+  public String getCustomerContact() {
+    return customerContact;
   }
 
   public String getCustomerCity() {

@@ -24,6 +24,7 @@ public final class ServiceRequestVariables {
   public static final String CUSTOMER_ID = "customerId";
   public static final String CUSTOMER_NAME = "customerName";
   public static final String CUSTOMER_CITY = "customerCity";
+  public static final String CUSTOMER_CONTACT = "customerContact";
   public static final String CITY_TIER = "cityTier";
   public static final String CONTRACT_LEVEL = "contractLevel";
   public static final String PRODUCT_SKU = "productSku";
@@ -55,6 +56,9 @@ public final class ServiceRequestVariables {
     variables.put(CUSTOMER_ID, serviceCase.getCustomerId());
     variables.put(CUSTOMER_NAME, serviceCase.getCustomerName());
     variables.put(CUSTOMER_CITY, serviceCase.getCustomerCity());
+    if (serviceCase.getCustomerContact() != null) {
+      variables.put(CUSTOMER_CONTACT, serviceCase.getCustomerContact());
+    }
     variables.put(CITY_TIER, serviceCase.getCustomerCityTier());
     variables.put(CONTRACT_LEVEL, serviceCase.getContractLevel());
     variables.put(PRODUCT_SKU, serviceCase.getProductSku());
