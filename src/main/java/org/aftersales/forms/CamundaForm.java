@@ -37,6 +37,12 @@ public record CamundaForm(String id, List<FormField> fields) {
     return new CamundaForm(form.path("id").asText(null), List.copyOf(fields));
   }
 
+  /** The label people read for a field key, or the key itself. */
+  public String labelOf(String key) {
+    FormField field = field(key);
+    return field == null || field.label() == null || field.label().isBlank() ? key : field.label();
+  }
+
   public FormField field(String key) {
     return fields.stream().filter(f -> f.key().equals(key)).findFirst().orElse(null);
   }
@@ -65,7 +71,8 @@ public record CamundaForm(String id, List<FormField> fields) {
         decimal(validate.path("max")), integer(validate.path("minLength")), integer(validate.path("maxLength")),
         text(validate.path("pattern")), text(validate.path("validationType")), flag(component.path("readonly")),
         flag(component.path("disabled")), options(component),
-        component.path("conditional").hasNonNull("hide"), integer(component.path("decimalDigits")));
+        component.path("conditional").hasNonNull("hide"), integer(component.path("decimalDigits")),
+        text(component.has("label") ? component.path("label") : component.path("dateLabel")));
   }
 
   /** A literal {@code true}; an expression ({@code "=..."}) cannot be evaluated here and counts as false. */

@@ -119,27 +119,27 @@ public class FormEnforcementFilter extends OncePerRequestFilter {
       chain.doFilter(passOn, response); // not JSON: the engine answers that itself
       return;
     }
-    List<FormViolation> violations = check(target.get(), SubmittedVariables.fromBody(json));
+    Optional<CamundaForm> form = formOf(target.get());
+    List<FormViolation> violations = form
+        .map(f -> FormValidator.validate(f, SubmittedVariables.fromBody(json),
+            target.get().taskId() == null ? Map.of() : forms.taskVariables(target.get().taskId()), zones))
+        .orElse(List.of());
     if (violations.isEmpty()) {
       chain.doFilter(passOn, response);
       return;
     }
     LOG.info("Refused {} {}: {}", request.getMethod(), path, violations);
-    FormErrors.write(response, violations);
+    FormErrors.write(response, violations, form.get());
   }
 
-  private List<FormViolation> check(Target target, Map<String, Object> submitted) {
+  private Optional<CamundaForm> formOf(Target target) {
     if (target.taskId() != null) {
-      return forms.taskForm(target.taskId())
-          .map(form -> FormValidator.validate(form, submitted, forms.taskVariables(target.taskId()), zones))
-          .orElse(List.of());
+      return forms.taskForm(target.taskId());
     }
     Optional<String> definitionId = target.processDefinitionId() != null
         ? Optional.of(target.processDefinitionId())
         : forms.latestDefinitionId(target.processDefinitionKey(), target.tenantId());
-    return definitionId.flatMap(forms::startForm)
-        .map(form -> FormValidator.validate(form, submitted, Map.of(), zones))
-        .orElse(List.of());
+    return definitionId.flatMap(forms::startForm);
   }
 
   /**

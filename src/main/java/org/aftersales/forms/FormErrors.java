@@ -22,12 +22,19 @@ public final class FormErrors {
   }
 
   public static Map<String, Object> body(List<FormViolation> violations) {
+    return body(violations, null);
+  }
+
+  /** As {@link #body(List)}; with the form, the message names each field by the label people read. */
+  public static Map<String, Object> body(List<FormViolation> violations, CamundaForm form) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", TYPE);
     body.put("status", 400);
     body.put("error", "Bad Request");
     body.put("message", "The form has invalid fields: " + violations.stream()
-        .map(v -> v.field() + " " + v.message() + " (" + v.rule() + ")").collect(Collectors.joining("; ")));
+        .map(v -> form == null ? v.field() + " " + v.message() + " (" + v.rule() + ")"
+            : form.labelOf(v.field()) + " (" + v.field() + ") " + v.message())
+        .collect(Collectors.joining("; ")));
     List<Map<String, String>> fields = new ArrayList<>();
     for (FormViolation violation : violations) {
       Map<String, String> field = new LinkedHashMap<>();
@@ -41,9 +48,14 @@ public final class FormErrors {
   }
 
   public static void write(HttpServletResponse response, List<FormViolation> violations) throws IOException {
+    write(response, violations, null);
+  }
+
+  public static void write(HttpServletResponse response, List<FormViolation> violations, CamundaForm form)
+      throws IOException {
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");
-    MAPPER.writeValue(response.getOutputStream(), body(violations));
+    MAPPER.writeValue(response.getOutputStream(), body(violations, form));
   }
 }

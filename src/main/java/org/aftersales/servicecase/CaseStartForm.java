@@ -20,6 +20,8 @@ import org.aftersales.api.ApiException;
 import org.aftersales.api.FieldProblem;
 import org.aftersales.api.StrictJson;
 import org.aftersales.common.SystemAuthority;
+import org.aftersales.forms.CamundaForm;
+import org.aftersales.forms.DeployedForms;
 import org.aftersales.forms.FormErrors;
 import org.aftersales.forms.FormViolation;
 import org.aftersales.identity.StaffGroup;
@@ -58,9 +60,11 @@ public class CaseStartForm extends OncePerRequestFilter {
   private final IdentityService identityService;
   private final SystemAuthority system;
   private final ObjectMapper strict;
+  private final DeployedForms forms;
 
   public CaseStartForm(CaseIntake intake, RepositoryService repositoryService, IdentityService identityService,
-      SystemAuthority system, ObjectMapper mapper) {
+      SystemAuthority system, ObjectMapper mapper, DeployedForms forms) {
+    this.forms = forms;
     this.intake = intake;
     this.repositoryService = repositoryService;
     this.identityService = identityService;
@@ -92,10 +96,11 @@ public class CaseStartForm extends OncePerRequestFilter {
           NewCaseRequest.class);
       opened = caller.get().run(identityService, () -> intake.open(newCase, caller.get().userId()));
     } catch (JsonMappingException e) {
-      refuse(response, List.of(ApiErrors.fieldProblem(e)));
+      refuse(response, List.of(ApiErrors.fieldProblem(e)), startForm(start));
       return;
     } catch (ApiException e) {
-      refuse(response, e.fields().isEmpty() ? List.of(new FieldProblem("body", e.getMessage())) : e.fields());
+      refuse(response, e.fields().isEmpty() ? List.of(new FieldProblem("body", e.getMessage())) : e.fields(),
+          startForm(start));
       return;
     }
     Map<String, Object> instance = new LinkedHashMap<>();
@@ -152,13 +157,21 @@ public class CaseStartForm extends OncePerRequestFilter {
     return request;
   }
 
-  private static void refuse(HttpServletResponse response, List<FieldProblem> problems) throws IOException {
+  /** The start form, to name refused fields by their labels; null when it cannot be read. */
+  private CamundaForm startForm(Matcher start) {
+    String definitionId = start.group("id") != null ? start.group("id")
+        : forms.latestDefinitionId(ServiceRequestVariables.PROCESS_KEY, null).orElse(null);
+    return definitionId == null ? null : forms.startForm(definitionId).orElse(null);
+  }
+
+  private static void refuse(HttpServletResponse response, List<FieldProblem> problems, CamundaForm form)
+      throws IOException {
     Map<String, String> formKeys = new LinkedHashMap<>();
     FIELDS.forEach((formKey, field) -> formKeys.put(field, formKey));
     List<FormViolation> violations = problems.stream()
         .map(p -> new FormViolation(formKeys.getOrDefault(p.field(), p.field()), "accepted", p.message())).toList();
     LOG.info("Refused to open a case from the start form: {}", violations);
-    FormErrors.write(response, violations);
+    FormErrors.write(response, violations, form);
   }
 
   private static Map<String, String> fields() {

@@ -2,6 +2,7 @@ package org.aftersales.servicecase;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.aftersales.common.SystemAuthority;
+import org.aftersales.forms.DeployedForms;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -15,9 +16,9 @@ class CaseWebConfiguration {
   /** After the form check (40): the start form's own rules first, then the intake's. */
   @Bean
   FilterRegistrationBean<CaseStartForm> caseStartForm(CaseIntake intake, RepositoryService repositoryService,
-      IdentityService identityService, SystemAuthority system, ObjectMapper mapper) {
+      IdentityService identityService, SystemAuthority system, ObjectMapper mapper, DeployedForms forms) {
     var registration = new FilterRegistrationBean<>(
-        new CaseStartForm(intake, repositoryService, identityService, system, mapper));
+        new CaseStartForm(intake, repositoryService, identityService, system, mapper, forms));
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setName("caseStartForm");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 45);

@@ -1,0 +1,87 @@
+// Issue 14: the service desk's whole workplace is Tasklist. A hotline agent opens a case from
+// "Start process" with the "Open a case" form, and it lands in their queue with its case number.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { login, rest, shot, useBrowser } from './support.mjs';
+
+useBrowser();
+
+/**
+ * Clicks Start and returns the submission's answer. A date picker still open swallows a click,
+ * so the click is repeated until Tasklist submits.
+ */
+async function submitStart(page) {
+  const start = page.locator('.modal-dialog').getByRole('button', { name: /^\s*Start\s*$/ });
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await page.locator('.flatpickr-calendar.open').waitFor({ state: 'hidden' });
+    await page.waitForTimeout(500); // form-js validates changes after a short debounce
+    if (await start.isDisabled()) {
+      await shot(page, 'start-case-invalid', { fullPage: true });
+      const errors = await page.locator('.modal-dialog .fjs-form-field:has(.fjs-form-field-error)').allInnerTexts();
+      throw new Error(`Start is disabled: the form finds it invalid: ${errors.join('; ')}`);
+    }
+    const answer = page.waitForResponse((r) => r.url().includes('/submit-form'), { timeout: 15_000 })
+      .catch(() => null);
+    await start.click();
+    const response = await answer;
+    if (response) return response;
+  }
+  throw new Error('Tasklist did not submit the start form after three clicks on Start');
+}
+
+/** Picks an option of a form-js select by its label. */
+async function choose(page, label, option) {
+  const field = page.locator('.fjs-form-field-select',
+    { has: page.locator('label', { hasText: new RegExp(`^${label}\\*?$`) }) });
+  await field.locator('.fjs-input-group').click();
+  await field.locator('.fjs-dropdownlist-item', { hasText: option }).first().click();
+  await field.locator('.fjs-dropdownlist').waitFor({ state: 'detached' });
+  await page.waitForTimeout(300); // form-js applies the choice after a short debounce
+}
+
+test('a hotline agent opens a case from Start process; a bad value is named, nothing is stored until it is right', { timeout: 180_000 }, async () => {
+  const { page, serverErrors } = await login('tasklist', 'service');
+  await page.getByText('Start process').first().click();
+  await page.locator('.modal-dialog').getByText('Service request', { exact: true }).click();
+  const form = page.locator('.modal-dialog form.fjs-form');
+  // choices first: a choice re-renders the form, which can drop text typed just before it settles
+  await choose(page, 'Product line', 'Printer');
+  await choose(page, 'Priority', 'High');
+  await form.getByLabel('Customer number').fill('C-E2E-10');
+  await form.getByLabel(/^Customer\*?$/).fill('Start Form Print Shop');
+  await form.getByLabel('Contact (name, phone or e-mail)').fill('Ms Li, 138 0000 0000');
+  await form.getByLabel('City', { exact: true }).fill('Wuhan');
+  await form.getByLabel('City tier').fill('1');
+  await form.getByLabel('Product (SKU)').fill('PRN-800');
+  await form.getByLabel('Serial number').fill('SN-E2E-START');
+  await form.getByLabel('What the customer reports').fill('The printer jams after ten pages');
+  // a purchase date in the future: the intake refuses it and names the field; no case is opened
+  const purchase = form.getByLabel('Purchase date');
+  await purchase.fill('01/01/2099');
+  await form.getByText('Open a case').click(); // leaves the date field, nothing else opens
+  const refused = await submitStart(page);
+  assert.equal(refused.status(), 400);
+  assert.match(await refused.text(), /purchaseDate/);
+  const refusal = page.getByText('Purchase date (purchaseDate) must not be in the future').first();
+  await refusal.waitFor();
+  await refusal.scrollIntoViewIfNeeded();
+  await shot(page, 'tasklist-open-case-refused');
+
+  await purchase.fill('05/20/2025');
+  await form.getByText('Open a case').click(); // leaves the date field, nothing else opens
+  const started = await submitStart(page);
+  assert.equal(started.status(), 200, await started.text());
+  const { businessKey: caseNumber } = await started.json();
+  assert.match(caseNumber, /^AS-\d{4}-\d{6}$/);
+  // the case is in the agent's first filter at once, named with its number and customer
+  const task = page.locator('ol.tasks-list li', { hasText: `Acknowledge customer · ${caseNumber} · Start Form Print Shop` });
+  await task.waitFor();
+  await shot(page, 'tasklist-open-case-started');
+  const opened = await rest('service', 'GET', `/api/cases/${caseNumber}`);
+  assert.equal(opened.customer.contact, 'Ms Li, 138 0000 0000');
+  assert.equal(opened.product.purchaseDate, '2025-05-20');
+  assert.equal(opened.priority, 'high');
+  assert.equal(opened.openedBy, 'service');
+  assert.deepEqual(serverErrors, []);
+  await page.close();
+});
