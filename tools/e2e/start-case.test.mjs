@@ -2,7 +2,7 @@
 // "Start process" with the "Open a case" form, and it lands in their queue with its case number.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { login, rest, shot, useBrowser } from './support.mjs';
+import { chooseOption, fillForm, login, rest, shot, useBrowser } from './support.mjs';
 
 useBrowser();
 
@@ -29,32 +29,18 @@ async function submitStart(page) {
   throw new Error('Tasklist did not submit the start form after three clicks on Start');
 }
 
-/** Picks an option of a form-js select by its label. */
-async function choose(page, label, option) {
-  const field = page.locator('.fjs-form-field-select',
-    { has: page.locator('label', { hasText: new RegExp(`^${label}\\*?$`) }) });
-  await field.locator('.fjs-input-group').click();
-  await field.locator('.fjs-dropdownlist-item', { hasText: option }).first().click();
-  await field.locator('.fjs-dropdownlist').waitFor({ state: 'detached' });
-  await page.waitForTimeout(300); // form-js applies the choice after a short debounce
-}
-
 test('a hotline agent opens a case from Start process; a bad value is named, nothing is stored until it is right', { timeout: 180_000 }, async () => {
   const { page, serverErrors } = await login('tasklist', 'service');
   await page.getByText('Start process').first().click();
   await page.locator('.modal-dialog').getByText('Service request', { exact: true }).click();
   const form = page.locator('.modal-dialog form.fjs-form');
   // choices first: a choice re-renders the form, which can drop text typed just before it settles
-  await choose(page, 'Product line', 'Printer');
-  await choose(page, 'Priority', 'High');
-  await form.getByLabel('Customer number').fill('C-E2E-10');
-  await form.getByLabel(/^Customer\*?$/).fill('Start Form Print Shop');
-  await form.getByLabel('Contact (name, phone or e-mail)').fill('Ms Li, 138 0000 0000');
-  await form.getByLabel('City', { exact: true }).fill('Wuhan');
-  await form.getByLabel('City tier').fill('1');
-  await form.getByLabel('Product (SKU)').fill('PRN-800');
-  await form.getByLabel('Serial number').fill('SN-E2E-START');
-  await form.getByLabel('What the customer reports').fill('The printer jams after ten pages');
+  await chooseOption(form, 'Product line', 'Printer');
+  await chooseOption(form, 'Priority', 'High');
+  await fillForm(form, [['Customer number', 'C-E2E-10'], [/^Customer\*?$/, 'Start Form Print Shop'],
+    ['Contact (name, phone or e-mail)', 'Ms Li, 138 0000 0000'], [/^City$/, 'Wuhan'], ['City tier', '1'],
+    ['Product (SKU)', 'PRN-800'], ['Serial number', 'SN-E2E-START'],
+    ['What the customer reports', 'The printer jams after ten pages']]);
   // a purchase date in the future: the intake refuses it and names the field; no case is opened
   const purchase = form.getByLabel('Purchase date');
   await purchase.fill('01/01/2099');

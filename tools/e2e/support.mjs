@@ -56,3 +56,36 @@ export async function rest(user, method, path, body) {
   if (!response.ok) throw new Error(`${method} ${path} as ${user}: ${response.status} ${text}`);
   return text ? JSON.parse(text) : undefined;
 }
+
+/**
+ * Fills a form-js form's fields ([label or RegExp, value] pairs) as a person would, and checks each
+ * value stuck: form-js re-renders after each change and can drop what was typed in that instant.
+ */
+export async function fillForm(form, fields) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    for (const [label, value] of fields) {
+      const input = form.getByLabel(label);
+      if ((await input.inputValue()) !== value) {
+        await input.fill(value);
+        await form.page().waitForTimeout(300);
+      }
+    }
+    await form.page().waitForTimeout(500);
+    let lost = false;
+    for (const [label, value] of fields) {
+      if ((await form.getByLabel(label).inputValue()) !== value) lost = true;
+    }
+    if (!lost) return;
+  }
+  throw new Error('form-js kept dropping typed values');
+}
+
+/** Picks an option of a form-js select by its label (a required field's label ends with "*"). */
+export async function chooseOption(form, label, option) {
+  const page = form.page();
+  const field = form.locator('.fjs-form-field-select', { has: page.locator('label', { hasText: new RegExp(`^${label}\\*?$`) }) });
+  await field.locator('.fjs-input-group').click();
+  await field.locator('.fjs-dropdownlist-item', { hasText: option }).first().click();
+  await field.locator('.fjs-dropdownlist').waitFor({ state: 'detached' });
+  await page.waitForTimeout(300); // form-js applies the choice after a short debounce
+}

@@ -231,7 +231,7 @@ public class ApprovalOperations {
       if (!auditor) {
         requireReader(processInstanceId, reader);
       }
-      return viewOf(process);
+      return viewOf(process).withOperations(operationsOf(processInstanceId, reader));
     });
   }
 
@@ -381,7 +381,24 @@ public class ApprovalOperations {
     return new ApprovalView(id, process.getBusinessKey(), status, value(vars, SUBJECT_TYPE), amount,
         value(vars, CURRENCY), value(vars, REQUESTER), value(vars, DEPARTMENT), value(vars, REGION),
         value(vars, SUMMARY), round instanceof Number n ? n.intValue() : null, current, routeOf(vars.get(ROUTE)),
-        copied, entries);
+        copied, entries, List.of());
+  }
+
+  /** The operations {@code reader} may call on a running approval, as the checks above decide them. */
+  private List<String> operationsOf(String processInstanceId, String reader) {
+    var instance = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId)
+        .processDefinitionKey(PROCESS_KEY).singleResult();
+    if (instance == null) {
+      return List.of();
+    }
+    Set<String> allowed = new LinkedHashSet<>();
+    if (participants.currentApprovers(processInstanceId).contains(reader)) {
+      allowed.addAll(List.of("transfer", "add-approver", "copy", "return"));
+    }
+    if (reader.equals(runtimeService.getVariable(processInstanceId, REQUESTER))) {
+      allowed.addAll(List.of("copy", "urge", "withdraw"));
+    }
+    return List.copyOf(allowed);
   }
 
   private static String value(Map<String, TypedValue> vars, String name) {

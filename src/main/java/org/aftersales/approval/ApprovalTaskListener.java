@@ -49,7 +49,9 @@ class ApprovalTaskListener implements TaskListener {
     ownFormField(task, COMMENT);
     String stepName = string(task, STEP_NAME);
     String summary = string(task, SUMMARY);
-    String name = stepName + (summary == null ? "" : ": " + summary);
+    // The summary's first line is its title (a request from Tasklist puts the details below it).
+    String title = summary == null ? null : summary.lines().findFirst().orElse(summary);
+    String name = stepName + (title == null ? "" : ": " + title);
     task.setName(name.length() > 250 ? name.substring(0, 250) : name);
     Date timeout = ApprovalVariables.date(task, STEP_TIMEOUT_AT);
     if (timeout != null && timeout.before(ApprovalSteps.NEVER)) {
@@ -61,6 +63,10 @@ class ApprovalTaskListener implements TaskListener {
       task.addCandidateUsers(users);
     }
     users.forEach(user -> TaskHandOn.allow(task.getId(), user));
+    String requester = string(task, REQUESTER);
+    if (requester != null && !users.contains(requester)) {
+      TaskHandOn.letRequesterRead(task.getId(), requester);
+    }
   }
 
   private void recordAssignment(DelegateTask task) {

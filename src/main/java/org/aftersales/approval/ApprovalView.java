@@ -20,7 +20,15 @@ public record ApprovalView(
     CurrentStep currentStep,
     List<RouteStep> route,
     List<String> copiedTo,
-    List<Entry> records) {
+    List<Entry> records,
+    /** What the reader may do now (GET only): transfer, add-approver, copy, return, urge, withdraw. */
+    List<String> operations) {
+
+  /** The same view, with what its reader may do. */
+  public ApprovalView withOperations(List<String> allowed) {
+    return new ApprovalView(processInstanceId, businessKey, status, subjectType, amount, currency, requester,
+        department, region, summary, round, currentStep, route, copiedTo, records, List.copyOf(allowed));
+  }
 
   public record CurrentStep(int step, String name, String signMode, List<OpenTask> tasks) {
   }

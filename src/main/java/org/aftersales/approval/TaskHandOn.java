@@ -1,6 +1,7 @@
 package org.aftersales.approval;
 
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -21,6 +22,18 @@ final class TaskHandOn {
 
   /** Call inside the engine command, after the engine granted the user their default task permission. */
   static void allow(String taskId, String userId) {
+    grant(taskId, userId, TaskPermissions.TASK_ASSIGN);
+  }
+
+  /**
+   * The requester follows their approval in Tasklist ("My requests"): they may read its steps'
+   * tasks, not work on them.
+   */
+  static void letRequesterRead(String taskId, String requester) {
+    grant(taskId, requester, TaskPermissions.READ);
+  }
+
+  private static void grant(String taskId, String userId, Permission permission) {
     if (taskId == null || userId == null) {
       return;
     }
@@ -37,10 +50,10 @@ final class TaskHandOn {
       authorization.setUserId(userId);
       authorization.setResource(Resources.TASK);
       authorization.setResourceId(taskId);
-      authorization.addPermission(TaskPermissions.TASK_ASSIGN);
+      authorization.addPermission(permission);
       context.getAuthorizationManager().insert(authorization);
     } else {
-      authorization.addPermission(TaskPermissions.TASK_ASSIGN);
+      authorization.addPermission(permission);
     }
   }
 }

@@ -35,6 +35,7 @@ public class IdentitySeeder {
   private static final String ANY = Authorization.ANY;
   private static final int ATTEMPTS = 3;
   private static final String CASE_PROCESS = "service-request";
+  private static final String APPROVAL_PROCESS = "approval";
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -66,9 +67,8 @@ public class IdentitySeeder {
     }
     for (StaffGroup group : List.of(StaffGroup.CUSTOMER_SERVICE, StaffGroup.SALES)) {
       // "Open a case" in Tasklist's Start process: the start form of service-request, which goes
-      // through the case intake (CaseStartForm); no other process is started from Tasklist by staff.
+      // through the case intake (CaseStartForm).
       grant(group.id(), Resources.PROCESS_DEFINITION, CASE_PROCESS, ProcessDefinitionPermissions.CREATE_INSTANCE);
-      grant(group.id(), Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     }
     ensureGroup(StaffGroup.AUDITORS, StaffGroup.AUDITORS_NAME, Groups.GROUP_TYPE_WORKFLOW);
     grantAuditors(StaffGroup.AUDITORS);
@@ -83,6 +83,9 @@ public class IdentitySeeder {
     // Names of people and groups to assign tasks to.
     grant(groupId, Resources.USER, ANY, Permissions.READ);
     grant(groupId, Resources.GROUP, ANY, Permissions.READ);
+    // "Request an approval" in Tasklist's Start process (through ApprovalStartForm): any staff member.
+    grant(groupId, Resources.PROCESS_DEFINITION, APPROVAL_PROCESS, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(groupId, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     // Tasks themselves: the engine grants a candidate group READ and TASK_WORK on each of
     // its tasks (default-user-permission-name-for-task), so nobody sees other groups' work.
   }

@@ -41,6 +41,7 @@ public class TasklistFilters {
   static final String KIND_MINE = "my-tasks";
   static final String KIND_OFFERED = "offered-to-me";
   static final String KIND_APPROVALS = "approvals-for-me";
+  static final String KIND_REQUESTS = "my-requests";
   static final String OWNER = "owner";
 
   private final FilterService filterService;
@@ -104,6 +105,7 @@ public class TasklistFilters {
     List<String> withMine = owners(existing, KIND_MINE);
     List<String> withOffered = owners(existing, KIND_OFFERED);
     List<String> withApprovals = owners(existing, KIND_APPROVALS);
+    List<String> withRequests = owners(existing, KIND_REQUESTS);
     for (User user : identityService.createUserQuery().list()) {
       if (!withMine.contains(user.getId())) {
         savePersonal(newFilter("My tasks", KIND_MINE, user.getId(), MINE_PRIORITY,
@@ -115,6 +117,12 @@ public class TasklistFilters {
         savePersonal(newFilter("Offered to me", KIND_OFFERED, user.getId(), OFFERED_PRIORITY,
             "Unclaimed tasks " + user.getId() + " may claim (named or through a group)",
             taskService.createTaskQuery().taskCandidateUser(user.getId())), user.getId());
+      }
+      if (!withRequests.contains(user.getId())) {
+        savePersonal(newFilter("My requests", KIND_REQUESTS, user.getId(), 4,
+            "The steps of the approvals " + user.getId() + " requested, to follow them (and urge or withdraw)",
+            taskService.createTaskQuery().processDefinitionKey(ApprovalVariables.PROCESS_KEY)
+                .processVariableValueEquals(ApprovalVariables.REQUESTER, user.getId())), user.getId());
       }
       if (!withApprovals.contains(user.getId())) {
         savePersonal(newFilter("Approvals waiting for me", KIND_APPROVALS, user.getId(), 3,

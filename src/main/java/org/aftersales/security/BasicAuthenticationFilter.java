@@ -6,14 +6,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -31,6 +34,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class BasicAuthenticationFilter extends OncePerRequestFilter {
 
   private static final String REALM = "Basic realm=\"aftersales\"";
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
   private final IdentityService identityService;
   private final LoginThrottle throttle;
@@ -51,6 +55,13 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String[] credentials = credentials(request.getHeader("Authorization"));
+    if (credentials == null && requiredGroups.isEmpty() && RequestPaths.of(request).startsWith("/api/")) {
+      Optional<Caller> session = Caller.ofWebappSession(request, Caller.DEFAULT_ENGINE);
+      if (session.isPresent()) {
+        asSessionUser(request, response, chain, session.get());
+        return;
+      }
+    }
     if (credentials == null) {
       unauthorized(response);
       return;
@@ -83,6 +94,32 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
         .list().stream().map(Tenant::getId).toList();
     identityService.setAuthentication(userId, groups, tenants);
     MDC.put("user", userId);
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      identityService.clearAuthentication();
+      MDC.remove("user");
+    }
+  }
+
+  /**
+   * {@code /api} for the Tasklist and Cockpit plugins: the user logged in to the webapps, with the
+   * webapps' CSRF protection (the session's token in {@code X-XSRF-TOKEN}) on every change.
+   */
+  private void asSessionUser(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+      Caller caller) throws IOException, ServletException {
+    if (!SAFE_METHODS.contains(request.getMethod())) {
+      Object expected = request.getSession().getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+      String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+      if (expected == null || sent == null || !MessageDigest.isEqual(expected.toString().getBytes(
+          StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
+        JsonErrors.write(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
+            "The webapp session's CSRF token is missing or wrong (header " + CsrfConstants.CSRF_TOKEN_HEADER_NAME + ")");
+        return;
+      }
+    }
+    identityService.setAuthentication(caller.userId(), caller.groupIds(), caller.tenantIds());
+    MDC.put("user", caller.userId());
     try {
       chain.doFilter(request, response);
     } finally {

@@ -23,7 +23,7 @@ public record Caller(String userId, List<String> groupIds, List<String> tenantId
 
   private static final Pattern WEBAPP_ENGINE =
       Pattern.compile("^/camunda/api/(?:engine/engine|cockpit/plugin/[^/]+|tasklist/plugin/[^/]+|admin/plugin/[^/]+)/([^/]+)/");
-  private static final String DEFAULT_ENGINE = "default";
+  public static final String DEFAULT_ENGINE = "default";
 
   public static Optional<Caller> of(HttpServletRequest request, IdentityService identityService) {
     String path = RequestPaths.of(request);
@@ -33,13 +33,17 @@ public record Caller(String userId, List<String> groupIds, List<String> tenantId
           : Optional.of(new Caller(authentication.getUserId(), nonNull(authentication.getGroupIds()),
               nonNull(authentication.getTenantIds())));
     }
+    Matcher engine = WEBAPP_ENGINE.matcher(path);
+    return ofWebappSession(request, engine.find() ? engine.group(1) : DEFAULT_ENGINE);
+  }
+
+  /** The user logged in to the webapps (Tasklist, Cockpit) for the engine, from the request's session. */
+  public static Optional<Caller> ofWebappSession(HttpServletRequest request, String engineName) {
     HttpSession session = request.getSession(false);
     Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
     if (authentications == null) {
       return Optional.empty();
     }
-    Matcher engine = WEBAPP_ENGINE.matcher(path);
-    String engineName = engine.find() ? engine.group(1) : DEFAULT_ENGINE;
     return authentications.getAuthenticationForProcessEngine(engineName) instanceof UserAuthentication user
         ? Optional.of(new Caller(user.getIdentityId(), nonNull(user.getGroupIds()), nonNull(user.getTenantIds())))
         : Optional.empty();

@@ -66,7 +66,8 @@ class CaseController {
   @PostMapping(path = "/{caseNumber}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<CaseView.Attachment> attach(@PathVariable String caseNumber,
       @RequestPart("file") MultipartFile file) throws IOException {
-    String user = access.require("add attachments", INTAKE);
+    // Whoever works on the case adds to it (a technician's photo of the site), once they may read it.
+    String user = access.require("add attachments", StaffGroup.ids());
     CaseAttachment added = attachments.add(readers.require(known(caseNumber)), file.getOriginalFilename(),
         file.getBytes(), user);
     String link = "/api/cases/" + caseNumber + "/attachments/" + added.getId();

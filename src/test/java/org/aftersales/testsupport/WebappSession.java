@@ -47,6 +47,12 @@ public final class WebappSession {
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A change sent without the CSRF header, as a forged cross-site request would come. */
+  public HttpResponse<String> postWithoutCsrf(String path, String body) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json")
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   public HttpResponse<String> putJson(String path, String body) {
     return send(withCsrf(path).header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(body)));
