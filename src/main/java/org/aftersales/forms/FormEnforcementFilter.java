@@ -2,11 +2,13 @@ package org.aftersales.forms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -125,11 +127,36 @@ public class FormEnforcementFilter extends OncePerRequestFilter {
             target.get().taskId() == null ? Map.of() : forms.taskVariables(target.get().taskId()), zones))
         .orElse(List.of());
     if (violations.isEmpty()) {
-      chain.doFilter(passOn, response);
+      boolean taskForm = form.isPresent() && target.get().taskId() != null;
+      chain.doFilter(taskForm ? withoutShownValues(passOn, json, form.get()) : passOn, response);
       return;
     }
     LOG.info("Refused {} {}: {}", request.getMethod(), path, violations);
     FormErrors.write(response, violations, form.get());
+  }
+
+  /**
+   * The submission without its read-only and disabled fields. They passed the check, so they hold
+   * the task's own values, only in the browser's format: Tasklist sends a stored date back as a
+   * text ({@code 2026-12-04T10:26:29}) and a number stored as text back as a number. Stored as
+   * sent, they would change the variables' types; left out, the variables stay as they are.
+   */
+  static HttpServletRequest withoutShownValues(HttpServletRequest request, JsonNode body, CamundaForm form) {
+    if (body == null || !(body.get("variables") instanceof ObjectNode variables)) {
+      return request;
+    }
+    List<String> shown = form.fields().stream().filter(f -> f.readonly() || f.disabled()).map(FormField::key)
+        .filter(variables::has).toList();
+    if (shown.isEmpty()) {
+      return request;
+    }
+    ObjectNode copy = body.deepCopy();
+    ((ObjectNode) copy.get("variables")).remove(shown);
+    try {
+      return new EngineRequestGuard.CachedBodyRequest(request, MAPPER.writeValueAsBytes(copy));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private Optional<CamundaForm> formOf(Target target) {

@@ -20,6 +20,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -346,6 +348,17 @@ public class EngineRequestGuard extends OncePerRequestFilter {
     @Override
     public long getContentLengthLong() {
       return body.length;
+    }
+
+    @Override
+    public String getHeader(String name) {
+      return "Content-Length".equalsIgnoreCase(name) ? String.valueOf(body.length) : super.getHeader(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaders(String name) {
+      return "Content-Length".equalsIgnoreCase(name)
+          ? Collections.enumeration(List.of(String.valueOf(body.length))) : super.getHeaders(name);
     }
   }
 }
