@@ -30,10 +30,23 @@ export async function login(app, user, password = 'demo', viewport = { width: 14
   page.on('response', (response) => {
     if (response.status() >= 500) serverErrors.push(`${response.status()} ${response.url()}`);
   });
-  await page.goto(`${base}/camunda/app/${app}/default/`);
-  await page.fill('input[ng-model="username"]', user);
-  await page.fill('input[type="password"]', password);
-  await page.click('button[type="submit"]');
+  const username = page.locator('input[ng-model="username"]');
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await page.goto(`${base}/camunda/app/${app}/default/`);
+    await username.fill(user);
+    await page.fill('input[type="password"]', password);
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/auth/user/default/login/') && r.request().method() === 'POST'),
+      page.click('button[type="submit"]'),
+    ]);
+    if (answer.status() === 401) break; // refused: the page says so, which some tests check
+    if (answer.status() === 200) {
+      // logged in; should the app not leave its login view (seen once in a while), a reload shows the session
+      if (await username.waitFor({ state: 'detached', timeout: 20_000 }).then(() => true, () => false)) break;
+      await page.reload();
+      if (await username.waitFor({ state: 'detached', timeout: 20_000 }).then(() => true, () => false)) break;
+    }
+  }
   return { page, serverErrors };
 }
 
@@ -88,4 +101,58 @@ export async function chooseOption(form, label, option) {
   await field.locator('.fjs-dropdownlist-item', { hasText: option }).first().click();
   await field.locator('.fjs-dropdownlist').waitFor({ state: 'detached' });
   await page.waitForTimeout(300); // form-js applies the choice after a short debounce
+}
+
+
+/** Clicks a Tasklist button that submits and returns the answer to the POST whose URL contains urlPart. */
+export async function submit(page, button, urlPart) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await page.locator('.flatpickr-calendar.open').waitFor({ state: 'hidden' }); // an open date picker swallows a click
+    await page.waitForTimeout(500); // form-js validates changes after a short debounce
+    const answer = page.waitForResponse((r) => r.url().includes(urlPart) && r.request().method() === 'POST',
+      { timeout: 15_000 }).catch(() => null);
+    await button.click();
+    const response = await answer;
+    if (response) return response;
+  }
+  throw new Error(`Tasklist sent no ${urlPart} after three clicks`);
+}
+
+/**
+ * Opens the task whose name contains `name` from the person's filters ("Offered to me", then "My
+ * tasks"), waiting up to `seconds` for the engine to create it, and claims it if nobody has.
+ */
+export async function openTask(page, name, seconds = 60) {
+  const item = page.locator('ol.tasks-list li', { hasText: name });
+  const until = Date.now() + seconds * 1000;
+  for (let found = false; !found;) {
+    for (const filter of ['Offered to me', 'My tasks']) {
+      await page.locator('.task-filter', { hasText: filter }).first().click();
+      await page.mouse.move(0, 0); // the filter's tooltip would cover the next filter
+      found = await item.first().waitFor({ timeout: 4_000 }).then(() => true, () => false);
+      if (found) break;
+    }
+    if (!found && Date.now() > until) throw new Error(`no task "${name}" in Offered to me or My tasks`);
+  }
+  await item.first().locator('a').first().click();
+  // an unclaimed task shows Claim once its view has loaded; one of theirs already is theirs
+  const claim = page.getByRole('button', { name: /^\s*Claim\s*$/ });
+  if (await claim.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
+    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/claim')), claim.click()]);
+  }
+}
+
+/** Opens a task, fills its form with `fill(form)` and completes it; the submission's answer must be 204. */
+export async function complete(page, name, fill) {
+  try {
+    await openTask(page, name);
+    const form = page.locator('form.fjs-form');
+    await form.waitFor();
+    await fill(form);
+    const answer = await submit(page, page.locator('button:has-text("Complete"):enabled'), '/submit-form');
+    if (answer.status() !== 204) throw new Error(`Tasklist's submission was answered ${answer.status()}: ${await answer.text()}`);
+  } catch (error) {
+    await shot(page, `failed-${name.replace(/[^\w-]+/g, '_')}`, { fullPage: true }).catch(() => {});
+    throw new Error(`${name}: ${error.message}`);
+  }
 }

@@ -3,53 +3,12 @@
 // the "Case" tab; an approval requested, urged and withdrawn from the "Approval" tab.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chooseOption, fillForm, login, rest, shot, useBrowser } from './support.mjs';
+import { chooseOption, complete, fillForm, login, openTask, rest, shot, submit, useBrowser } from './support.mjs';
 
 useBrowser();
 
 // A 1x1 PNG: what a phone photo of the fault is, as far as the checks go.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-
-/** Clicks a Tasklist button that submits and returns the answer to the request whose URL ends so. */
-async function submit(page, button, urlPart) {
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    await page.waitForTimeout(500); // form-js validates changes after a short debounce
-    const answer = page.waitForResponse((r) => r.url().includes(urlPart) && r.request().method() === 'POST',
-      { timeout: 15_000 }).catch(() => null);
-    await button.click();
-    const response = await answer;
-    if (response) return response;
-  }
-  throw new Error(`Tasklist sent no ${urlPart} after three clicks`);
-}
-
-/** Opens the task of this case in the person's first filter ("Offered to me") or "My tasks", claims it if needed. */
-async function openTask(page, caseNumber, stepName) {
-  const item = page.locator('ol.tasks-list li', { hasText: `${stepName} · ${caseNumber}` });
-  for (const filter of ['Offered to me', 'My tasks']) {
-    await page.locator('.task-filter', { hasText: filter }).first().click();
-    try {
-      await item.first().waitFor({ timeout: 8_000 });
-      break;
-    } catch (e) {
-      // not in this list: the next one
-    }
-  }
-  await item.first().locator('a').first().click();
-  // an unclaimed task shows Claim once its view has loaded; one of theirs already is theirs
-  const claim = page.getByRole('button', { name: /^\s*Claim\s*$/ });
-  const unclaimed = await claim.waitFor({ timeout: 5_000 }).then(() => true, () => false);
-  if (unclaimed) {
-    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/claim')), claim.click()]);
-  }
-}
-
-async function complete(page, caseNumber, stepName, fill) {
-  await openTask(page, caseNumber, stepName);
-  await fill(page.locator('form.fjs-form'));
-  const answer = await submit(page, page.locator('button:has-text("Complete"):enabled'), '/submit-form');
-  assert.equal(answer.status(), 204, `${stepName}: ${await answer.text()}`);
-}
 
 test('a consultation from opening to resolution, entirely in Tasklist, with a photo added from the Case tab', { timeout: 300_000 }, async () => {
   const { page, serverErrors } = await login('tasklist', 'service');
@@ -65,7 +24,7 @@ test('a consultation from opening to resolution, entirely in Tasklist, with a ph
   const { businessKey: caseNumber } = await started.json();
 
   // service desk: acknowledge, with a screenshot from the customer added on the Case tab
-  await openTask(page, caseNumber, 'Acknowledge customer');
+  await openTask(page, `Acknowledge customer · ${caseNumber}`);
   await page.getByRole('link', { name: 'Case', exact: true }).click();
   const tab = page.locator('.as-case');
   await tab.getByText(`Case ${caseNumber}`).waitFor();
@@ -86,13 +45,13 @@ test('a consultation from opening to resolution, entirely in Tasklist, with a ph
   const acked = await submit(page, page.locator('button:has-text("Complete"):enabled'), '/submit-form');
   assert.equal(acked.status(), 204, await acked.text());
 
-  await complete(page, caseNumber, 'Triage', async (f) => {
+  await complete(page, `Triage · ${caseNumber}`, async (f) => {
     await fillForm(f, [['Notes', 'How-to question about exports']]);
   });
-  await complete(page, caseNumber, 'Answer consultation', async (f) => {
+  await complete(page, `Answer consultation · ${caseNumber}`, async (f) => {
     await fillForm(f, [['Answer to the customer', 'Open the approval, then Export in its menu.']]);
   });
-  await complete(page, caseNumber, 'Record resolution', async (f) => {
+  await complete(page, `Record resolution · ${caseNumber}`, async (f) => {
     await fillForm(f, [[/Resolution summary/, 'Explained the export of the approval history']]);
   });
   await shot(page, 'tasklist-consultation-resolved');
