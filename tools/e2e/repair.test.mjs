@@ -55,9 +55,25 @@ test('an out-of-warranty printer repaired on site: quoted with an approved disco
     await fillForm(f, [['List price', '1200'], ['Discount (%)', '15'], ['What the quote covers', 'Roller kit and labour']]);
   });
 
-  // the engineer's manager approves the discount: the amount is a read-only number
+  // the engineer's manager approves the discount (the amount is a read-only number), after
+  // sending a copy to the team lead from the Approval tab, which offers an approver's operations
   const manager = await person('manager');
   await complete(manager, caseNumber, async (f) => {
+    await manager.getByRole('link', { name: 'Approval', exact: true }).click();
+    const tab = manager.locator('.as-approval');
+    await tab.locator('table.as-records', { hasText: 'submitted' }).waitFor();
+    assert.equal(await tab.locator('form.as-op-withdraw').count(), 0, 'an approver is offered the requester\'s withdraw');
+    assert.match(await tab.innerText(), /Amount\s+1020(\.00)? CNY/);
+    await tab.locator('form.as-op-copy input[name=users]').fill('lead');
+    await tab.locator('form.as-op-copy button').click();
+    await tab.locator('.as-ok', { hasText: 'Send a copy to: done.' }).waitFor();
+    await tab.locator('table.as-records', { hasText: 'lead' }).waitFor();
+    // a transfer to nobody known is refused with a sentence, nothing changes
+    await tab.locator('form.as-op-transfer input[name=to]').fill('nobody-here');
+    await tab.locator('form.as-op-transfer button').click();
+    await tab.locator('.as-error').waitFor();
+    await shot(manager, 'tasklist-approval-tab-approver');
+    await manager.getByRole('link', { name: 'Form', exact: true }).click();
     assert.equal(Number(await f.getByLabel('Amount').inputValue()), 1020);
     await f.getByLabel('Approve', { exact: true }).check();
   });

@@ -376,6 +376,8 @@ public class ApprovalOperations {
     Object rawAmount = vars.get(AMOUNT) == null ? null : vars.get(AMOUNT).getValue();
     if (rawAmount instanceof Number n) {
       amount = new BigDecimal(n.toString());
+    } else if (rawAmount instanceof String text && text.matches("-?\\d{1,15}(\\.\\d{1,6})?")) {
+      amount = new BigDecimal(text); // a repair quote's amount is kept as text ("1020.00")
     }
     Object round = vars.get(ROUND) == null ? null : vars.get(ROUND).getValue();
     return new ApprovalView(id, process.getBusinessKey(), status, value(vars, SUBJECT_TYPE), amount,
