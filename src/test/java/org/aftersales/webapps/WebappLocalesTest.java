@@ -84,7 +84,7 @@ class WebappLocalesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
-  void eachAppOffersChineseBesideEnglish(String app) throws IOException {
+  void eachAppOffersChineseBesideEnglishWithDatesToMatch(String app) throws IOException {
     URL config = Thread.currentThread().getContextClassLoader().getResource(APP + app + "/scripts/config.js");
     assertThat(config).as("our %s config.js", app).isNotNull();
     assertThat(config.toString()).as("%s config.js comes from this application, not the webjar", app)
@@ -96,7 +96,11 @@ class WebappLocalesTest {
     // The webapps take the language part of the browser's first preference ("zh-CN" -> "zh") and look
     // it up in availableLocales; a match loads locales/<match>.json, anything else the fallback.
     assertThat(script).as("%s config.js", app)
-        .containsPattern("(?m)^\\s*locales: \\{ availableLocales: \\['en', 'zh'], fallbackLocale: 'en' },");
+        .containsPattern("(?m)^\\s*locales: \\{ availableLocales: \\['en', 'zh'], fallbackLocale: 'en' },")
+        .as("%s config.js loads the script that keeps dates in the page's language", app)
+        .contains("'../dates-follow-language.js'");
+    assertThat(Thread.currentThread().getContextClassLoader().getResource(APP + "dates-follow-language.js"))
+        .as("app/dates-follow-language.js").isNotNull();
   }
 
   private static URL webjarEnglish(String app) throws IOException {

@@ -1,5 +1,5 @@
 // Admin configuration of Aftersales Flow: the stock app/admin/scripts/config.js of Camunda 7.24
-// with only the locales setting switched on.
+// with only the locales setting and the script that keeps dates in that language switched on.
 /*
  * Copyright Camunda Services GmbH and/or licensed to Camunda Services GmbH
  * under one or more contributor license agreements. See the NOTICE file
@@ -54,6 +54,8 @@ export default {
   // Aftersales Flow: Chinese for browsers that prefer it (zh-CN, zh, ...), English for every other;
   // see docs/languages.md.
   locales: { availableLocales: ['en', 'zh'], fallbackLocale: 'en' },
+  // dates and times in the page's language too (app/dates-follow-language.js)
+  customScripts: ['../dates-follow-language.js'],
   // csrfCookieName: 'XSRF-TOKEN',
   // disableWelcomeMessage: false,
   // userOperationLogAnnotationLength: 4000

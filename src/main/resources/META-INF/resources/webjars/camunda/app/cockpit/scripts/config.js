@@ -4,6 +4,7 @@ export default {
   // Chinese for browsers that prefer it (zh-CN, zh, ...), English for every other; see docs/languages.md.
   locales: { availableLocales: ['en', 'zh'], fallbackLocale: 'en' },
   customScripts: [
+    '../dates-follow-language.js',
     'scripts/case-history.js',
     'scripts/service-kpis.js'
   ]
