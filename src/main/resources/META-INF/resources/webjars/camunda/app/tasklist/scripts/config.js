@@ -1,7 +1,10 @@
 // Tasklist configuration of Aftersales Flow: replaces the stock app/tasklist/scripts/config.js.
 // Plugin scripts are plain ES modules in this folder (paths are relative to app/tasklist/).
 export default {
+  // Chinese for browsers that prefer it (zh-CN, zh, ...), English for every other; see docs/languages.md.
+  locales: { availableLocales: ['en', 'zh'], fallbackLocale: 'en' },
   customScripts: [
+    '../dates-follow-language.js',
     'scripts/aftersales-tabs.js'
   ],
   shortcuts: {
