@@ -24,7 +24,7 @@ export function useBrowser() {
  * chromium's page options (a time zone, a locale).
  */
 export async function login(app, user, password = 'demo', viewport = { width: 1400, height: 900 }, options = {}) {
-  const page = await browser.newPage({ viewport, ...options });
+  const page = await browser.newPage({ viewport, locale: 'en-US', ...options }); // English unless a test says otherwise
   page.setDefaultTimeout(60_000);
   const serverErrors = [];
   page.on('response', (response) => {
