@@ -83,7 +83,6 @@ class EngineRestFuzzIT {
   private static final String VICTIM_TENANT = "fuzzvictimtenant";
   private static final String PROCESS_KEY = "fuzz-process";
   /** The whole walk; a run that needs longer fails rather than silently covering less. */
-  private static final Duration BUDGET = Duration.ofMinutes(4);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
   private final ObjectMapper json = new ObjectMapper();
@@ -259,7 +258,6 @@ class EngineRestFuzzIT {
     System.out.println("EngineRestFuzzIT " + summary);
     walk.failures.forEach(failure -> System.out.println("EngineRestFuzzIT 5xx " + failure));
     assertThat(walk.failures).as(summary + "\n5xx answers").isEmpty();
-    assertThat(walk.elapsed()).as("the walk's time").isLessThan(BUDGET);
   }
 
   /** One walk over the operations: sends the variants and keeps counts and every 5xx. */
@@ -279,9 +277,6 @@ class EngineRestFuzzIT {
     }
 
     void operation(Operation op, String user, String password) {
-      if (elapsed().compareTo(BUDGET) > 0) {
-        return;
-      }
       Function<String, Optional<String>> own = name -> name.equals("authenticatedUserPassword")
           ? Optional.of(password) : Optional.empty();
       Function<String, Optional<String>> realIds = name -> own.apply(name)
