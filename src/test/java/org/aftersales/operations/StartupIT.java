@@ -34,6 +34,21 @@ class StartupIT {
   }
 
   @Test
+  void thePlannerKnowsHowManyGrantsTheAuthorizationCheckMatchesPlansWithTheValuesAndNeverJitCompiles() throws Exception {
+    try (Connection connection = dataSource.getConnection(); var sql = connection.createStatement()) {
+      try (ResultSet statistics = sql.executeQuery(
+          "select stxname from pg_statistic_ext where stxname = '" + AuthorizationStatistics.NAME + "'")) {
+        assertThat(statistics.next()).as("expression statistics on act_ru_authorization.perms_").isTrue();
+      }
+      try (ResultSet settings = sql.executeQuery("select current_setting('jit'), current_setting('plan_cache_mode')")) {
+        assertThat(settings.next()).isTrue();
+        assertThat(settings.getString(1)).isEqualTo("off");
+        assertThat(settings.getString(2)).isEqualTo("force_custom_plan");
+      }
+    }
+  }
+
+  @Test
   void engineRunsWithTheSecuritySettingsOfTheDesign() {
     assertThat(engine.isAuthorizationEnabled()).isTrue();
     assertThat(engine.isEnableExpressionsInAdhocQueries()).isFalse();

@@ -116,6 +116,7 @@ class EngineRestFuzzIT {
       registry.add("spring.datasource.username", () -> "sa");
       registry.add("spring.datasource.password", () -> "");
       registry.add("camunda.bpm.database.type", () -> "h2");
+      registry.add("spring.datasource.hikari.connection-init-sql", () -> "SELECT 1"); // the profile's SET jit is PostgreSQL's
     } else {
       registry.add("spring.datasource.url", () -> EmbeddedPostgresSupport.createDatabase("fuzz"));
     }
