@@ -40,9 +40,12 @@ public record ServiceReportRequest(LocalDate from, LocalDate to, String customer
     return figures.report(from, to, customerId);
   }
 
-  /** The report as CSV: one row per figure, {@code figure,value,unit,definition}. */
-  public static String csv(ServiceReport report) {
-    return ServiceReportCsv.of(report);
+  /**
+   * The report as a CSV file: one row per figure, {@code figure,value,unit,definition}, UTF-8 with
+   * a byte order mark so that Excel opens Chinese text as it is.
+   */
+  public static byte[] csv(ServiceReport report) {
+    return ServiceReportCsv.bytes(report);
   }
 
   /** The CSV's file name, e.g. {@code service-report-all-2026-01-01-2026-12-31.csv}. */
