@@ -1,5 +1,5 @@
 # Converts a CFF-flavoured OpenType font to TrueType outlines: usage otf2ttf.py in.otf out.ttf.
-# After fontTools' Snippets/otf2ttf.py: CFF outlines to TrueType quadratic glyf outlines.
+# After fontTools' Snippets/otf2ttf.py (MIT licence): CFF outlines to TrueType quadratic glyf outlines.
 import sys
 from fontTools.ttLib import TTFont, newTable
 from fontTools.pens.cu2quPen import Cu2QuPen
