@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +26,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ServiceHours {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServiceHours.class);
 
   /**
    * How far ahead to look for a working day before declaring the calendar broken. The
@@ -66,6 +70,15 @@ public class ServiceHours {
     }
     this.holidays = Set.copyOf(off);
     this.makeUpWorkdays = Set.copyOf(worked);
+    for (HolidayCalendar calendar : calendars) {
+      LOG.info("SLA calendar {}: {} days off, {} make-up workdays ({})", calendar.source(),
+          calendar.holidays().size(), calendar.makeUpWorkdays().size(), calendar.notice());
+    }
+    int thisYear = LocalDate.now(zone).getYear();
+    if (!properties.calendars().isEmpty() && calendars.stream().noneMatch(c -> c.year() == thisYear)) {
+      LOG.warn("No holiday calendar for {}: the SLA clock counts Monday to Friday without public holidays or "
+          + "make-up workdays this year; add calendar/cn-{}.yaml from the State Council's notice", thisYear, thisYear);
+    }
   }
 
   public ZoneId zone() {
