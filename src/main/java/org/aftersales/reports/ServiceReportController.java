@@ -54,8 +54,7 @@ class ServiceReportController {
     if (request.csv()) {
       return ResponseEntity.ok().contentType(CSV)
           .header(HttpHeaders.CONTENT_DISPOSITION,
-              ContentDisposition.inline().filename(ServiceReportRequest.csvFileName(report), StandardCharsets.UTF_8)
-                  .build().toString())
+              ServiceReportRequest.csvContentDisposition(report))
           .body(ServiceReportRequest.csv(report));
     }
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);

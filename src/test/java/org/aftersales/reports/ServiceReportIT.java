@@ -100,6 +100,9 @@ class ServiceReportIT {
       assertThat(answer.statusCode()).isEqualTo(200);
       assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
           .startsWith("text/csv"));
+      assertThat(answer.headers().firstValue("Content-Disposition"))
+          .hasValue("inline; filename=\"service-report-" + CUSTOMER + "-" + period.substring(5, 15) + "-"
+              + period.substring(19) + ".csv\"");
       List<String> lines = answer.body().lines().toList();
       // UTF-8 with a byte order mark, so that Excel opens Chinese names as they are
       assertThat(lines.get(0)).isEqualTo("\uFEFFfigure,value,unit,definition");

@@ -200,6 +200,21 @@ class ServiceReportScenarioTest {
   }
 
   @Test
+  void csvFileStartsWithTheByteOrderMarkExcelNeedsAndIsNamedForAnyCustomerId() {
+    byte[] file = ServiceReportRequest.csv(march());
+    assertThat(java.util.Arrays.copyOf(file, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+    assertThat(new String(file, 3, file.length - 3, java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(ServiceReportCsv.of(march()));
+
+    assertThat(ServiceReportRequest.csvContentDisposition(march()))
+        .isEqualTo("inline; filename=\"service-report-C-REPORT-1-2031-03-01-2031-03-31.csv\"");
+    // A customer id in Chinese: RFC 6266's filename* in UTF-8, which browsers read.
+    assertThat(ServiceReportRequest.csvContentDisposition(figures.report(MARCH_1, MARCH_31, "客户甲")))
+        .startsWith("inline; ")
+        .contains("filename*=UTF-8''service-report-%E5%AE%A2%E6%88%B7%E7%94%B2-2031-03-01-2031-03-31.csv");
+  }
+
+  @Test
   void yearlyPdfComparesWithTheYearBefore() throws IOException {
     ServiceReport thisYear = figures.report(LocalDate.of(2031, 1, 1), LocalDate.of(2031, 12, 31), CUSTOMER);
     ServiceReport lastYear = figures.report(LocalDate.of(2030, 1, 1), LocalDate.of(2030, 12, 31), CUSTOMER);

@@ -9,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ import org.aftersales.reports.ServiceReportRequest;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.ContentDisposition;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
@@ -54,8 +52,7 @@ public class ServiceKpisResource extends AbstractCockpitPluginResource {
       ServiceReport report = request.report(spring.getBean(ServiceFigures.class));
       if (request.csv()) {
         return Response.ok(ServiceReportRequest.csv(report), ServiceReportRequest.CSV.toString())
-            .header("Content-Disposition", ContentDisposition.inline()
-                .filename(ServiceReportRequest.csvFileName(report), StandardCharsets.UTF_8).build().toString())
+            .header("Content-Disposition", ServiceReportRequest.csvContentDisposition(report))
             .build();
       }
       return Response.ok(json.writeValueAsString(report), JSON).build();
