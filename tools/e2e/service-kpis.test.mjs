@@ -54,7 +54,8 @@ test('the auditor opens Service KPIs in Cockpit: figures of the demo cases, char
   assert.equal(csv.status(), 200);
   assert.match(csv.headers()['content-type'], /^text\/csv/);
   const text = await csv.text();
-  assert.match(text, /^figure,value,unit,definition/);
+  // UTF-8 with a byte order mark, so that Excel opens Chinese names as they are
+  assert.match(text, /^\uFEFFfigure,value,unit,definition/);
   assert.match(text, new RegExp(`^requestsHandled,${figures.requestsHandled},`, 'm'));
 
   await page.screenshot({ path: 'screenshots/cockpit-service-kpis.png', fullPage: true });

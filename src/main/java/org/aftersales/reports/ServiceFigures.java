@@ -132,7 +132,8 @@ public class ServiceFigures {
           inMinorUnit((BigDecimal) row[3], currency)));
     }
 
-    return new ServiceReport(customerId, from, to, zone.getId(), requests, firstResponse,
+    String customerName = customerId == null ? null : customerName(customerId).orElse(null);
+    return new ServiceReport(customerId, customerName, from, to, zone.getId(), requests, firstResponse,
         bugCases.size(), ratio(bugCases.size(), requests), fixedCases.size(), ratio(fixedCases.size(), bugCases.size()),
         requests - bugCases.size(), serviceTime(cases.stream().map(ServiceCase::getCaseNumber).toList()), breaches,
         satisfaction, new ServiceReport.ReturnedUnits(units.getOrDefault(ReturnedUnit.Status.RECEIVED, 0L),

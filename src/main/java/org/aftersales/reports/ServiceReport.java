@@ -13,6 +13,8 @@ import java.util.Map;
  */
 public record ServiceReport(
     String customerId,
+    /** The customer's name as their latest case gives it; null for all customers or an unknown one. */
+    String customerName,
     LocalDate from,
     LocalDate to,
     String zone,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.aftersales.api.ApiAccess;
 import org.aftersales.api.ApiException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -30,10 +31,17 @@ class ServiceReportController {
 
   private final ServiceFigures figures;
   private final ApiAccess access;
+  private final ReportTexts texts;
 
-  ServiceReportController(ServiceFigures figures, ApiAccess access) {
+  /**
+   * @param locale {@code aftersales.locale}: the language of the yearly PDF's labels, {@code zh-CN}
+   *     (the default) or {@code en}
+   */
+  ServiceReportController(ServiceFigures figures, ApiAccess access,
+      @Value("${aftersales.locale:zh-CN}") String locale) {
     this.figures = figures;
     this.access = access;
+    this.texts = ReportTexts.of(locale);
   }
 
   @GetMapping
@@ -46,7 +54,7 @@ class ServiceReportController {
     if (request.csv()) {
       return ResponseEntity.ok().contentType(CSV)
           .header(HttpHeaders.CONTENT_DISPOSITION,
-              ContentDisposition.inline().filename(ServiceReportRequest.csvFileName(report)).build().toString())
+              ServiceReportRequest.csvContentDisposition(report))
           .body(ServiceReportRequest.csv(report));
     }
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
@@ -63,7 +71,7 @@ class ServiceReportController {
     ServiceReport lastYear = figures.report(LocalDate.of(reportYear - 1, 1, 1),
         LocalDate.of(reportYear - 1, 12, 31), customerId);
     byte[] pdf = ServiceReportPdf.render(new ServiceReportPdf.Yearly(customerId, name, reportYear, thisYear,
-        lastYear));
+        lastYear), texts);
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
             .filename("service-report-" + customerId + "-" + reportYear + ".pdf", StandardCharsets.UTF_8)

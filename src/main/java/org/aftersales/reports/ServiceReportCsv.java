@@ -1,6 +1,7 @@
 package org.aftersales.reports;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,8 +9,22 @@ import java.util.List;
 final class ServiceReportCsv {
 
   static final String HEADER = "figure,value,unit,definition";
+  /**
+   * The UTF-8 byte order mark the file starts with: without it Excel on Windows reads a CSV in
+   * the system's ANSI code page (GBK on Chinese Windows) and shows Chinese names as mojibake.
+   */
+  static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
   private ServiceReportCsv() {
+  }
+
+  /** The file as served: the byte order mark, then the text in UTF-8. */
+  static byte[] bytes(ServiceReport report) {
+    byte[] text = of(report).getBytes(StandardCharsets.UTF_8);
+    byte[] file = new byte[UTF8_BOM.length + text.length];
+    System.arraycopy(UTF8_BOM, 0, file, 0, UTF8_BOM.length);
+    System.arraycopy(text, 0, file, UTF8_BOM.length, text.length);
+    return file;
   }
 
   static String of(ServiceReport report) {
@@ -18,6 +33,8 @@ final class ServiceReportCsv {
     rows.add(new String[] {"period.to", report.to().toString(), "date", "Zone " + report.zone() + "."});
     rows.add(new String[] {"customerId", report.customerId() == null ? "" : report.customerId(), "",
         "The customer the cases belong to; empty for all customers."});
+    rows.add(new String[] {"customerName", report.customerName() == null ? "" : report.customerName(), "",
+        "The customer's name as their latest case gives it; empty for all customers."});
     add(rows, "requestsHandled", report.requestsHandled(), "cases");
     add(rows, "firstResponse.acknowledged", report.firstResponse().acknowledged(), "cases");
     add(rows, "firstResponse.meanMinutes", report.firstResponse().meanMinutes(), "minutes");

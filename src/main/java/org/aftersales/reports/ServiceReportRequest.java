@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.aftersales.api.ApiException;
 import org.aftersales.identity.StaffGroup;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
@@ -40,15 +41,29 @@ public record ServiceReportRequest(LocalDate from, LocalDate to, String customer
     return figures.report(from, to, customerId);
   }
 
-  /** The report as CSV: one row per figure, {@code figure,value,unit,definition}. */
-  public static String csv(ServiceReport report) {
-    return ServiceReportCsv.of(report);
+  /**
+   * The report as a CSV file: one row per figure, {@code figure,value,unit,definition}, UTF-8 with
+   * a byte order mark so that Excel opens Chinese text as it is.
+   */
+  public static byte[] csv(ServiceReport report) {
+    return ServiceReportCsv.bytes(report);
   }
 
   /** The CSV's file name, e.g. {@code service-report-all-2026-01-01-2026-12-31.csv}. */
   public static String csvFileName(ServiceReport report) {
     return "service-report-" + (report.customerId() == null ? "all" : report.customerId()) + "-" + report.from()
         + "-" + report.to() + ".csv";
+  }
+
+  /**
+   * {@code inline} with the CSV's file name; a name with other than ASCII characters (a customer id
+   * in Chinese) goes in RFC 6266's {@code filename*} as UTF-8, where browsers read it.
+   */
+  public static String csvContentDisposition(ServiceReport report) {
+    String name = csvFileName(report);
+    ContentDisposition.Builder inline = ContentDisposition.inline();
+    boolean ascii = name.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+    return (ascii ? inline.filename(name) : inline.filename(name, StandardCharsets.UTF_8)).build().toString();
   }
 
   private static LocalDate date(String field, String value) {

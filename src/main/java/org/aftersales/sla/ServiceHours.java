@@ -6,19 +6,28 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The SLA clock: deadlines and elapsed working time, either 7x24 ({@code premium}) or
- * in business hours ({@code standard}, see {@link ServiceHoursProperties}).
+ * in business hours ({@code standard}, see {@link ServiceHoursProperties}), with the public
+ * holidays and make-up working days of the yearly calendar files ({@link HolidayCalendar}).
  *
  * <p>Business time is counted in whole days where possible, so a target of a thousand
  * hours costs about a hundred and fifty loop turns, not sixty thousand.
  */
 @Component
 public class ServiceHours {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServiceHours.class);
 
   /**
    * How far ahead to look for a working day before declaring the calendar broken. The
@@ -34,18 +43,51 @@ public class ServiceHours {
   private final Set<LocalDate> holidays;
   private final Set<LocalDate> makeUpWorkdays;
 
+  private final List<HolidayCalendar> calendars;
+
   public ServiceHours(ServiceHoursProperties properties) {
     this.zone = properties.zone();
     this.opens = properties.opens();
     this.closes = properties.closes();
     this.workdays = properties.workdays();
+    List<HolidayCalendar> loaded = new ArrayList<>();
+    properties.calendars().forEach(location -> loaded.addAll(HolidayCalendar.load(location)));
+    this.calendars = List.copyOf(loaded);
     // Sets, because every day the clock passes is looked up here.
-    this.holidays = Set.copyOf(properties.holidays());
-    this.makeUpWorkdays = Set.copyOf(properties.makeUpWorkdays());
+    Set<LocalDate> off = new HashSet<>(properties.holidays());
+    Set<LocalDate> worked = new HashSet<>(properties.makeUpWorkdays());
+    for (HolidayCalendar calendar : calendars) {
+      off.addAll(calendar.holidays());
+      worked.addAll(calendar.makeUpWorkdays());
+    }
+    // A day off in one place and worked in another would depend on which rule wins.
+    Set<LocalDate> both = new TreeSet<>(off);
+    both.retainAll(worked);
+    if (!both.isEmpty()) {
+      throw new IllegalArgumentException("aftersales.service-hours: days both off and worked between the "
+          + "configured lists and the calendars " + calendars.stream().map(HolidayCalendar::source).toList()
+          + ": " + both);
+    }
+    this.holidays = Set.copyOf(off);
+    this.makeUpWorkdays = Set.copyOf(worked);
+    for (HolidayCalendar calendar : calendars) {
+      LOG.info("SLA calendar {}: {} days off, {} make-up workdays ({})", calendar.source(),
+          calendar.holidays().size(), calendar.makeUpWorkdays().size(), calendar.notice());
+    }
+    int thisYear = LocalDate.now(zone).getYear();
+    if (!properties.calendars().isEmpty() && calendars.stream().noneMatch(c -> c.year() == thisYear)) {
+      LOG.warn("No holiday calendar for {}: the SLA clock counts Monday to Friday without public holidays or "
+          + "make-up workdays this year; add calendar/cn-{}.yaml from the State Council's notice", thisYear, thisYear);
+    }
   }
 
   public ZoneId zone() {
     return zone;
+  }
+
+  /** The yearly calendar files in use, e.g. to tell which years the clock knows the holidays of. */
+  public List<HolidayCalendar> calendars() {
+    return calendars;
   }
 
   public boolean isWorkingDay(LocalDate day) {

@@ -69,6 +69,7 @@ class ServiceReportIT {
         .startsWith("application/json"));
     JsonNode report = json.readTree(answer.body());
     assertThat(report.get("customerId").asText()).isEqualTo(CUSTOMER);
+    assertThat(report.get("customerName").asText()).isEqualTo("Acme Film Studio");
     assertThat(report.get("zone").asText()).isEqualTo("Asia/Shanghai");
     assertThat(report.get("requestsHandled").asLong()).isEqualTo(2);
     assertThat(report.get("firstResponse").get("acknowledged").asLong()).isZero();
@@ -99,8 +100,12 @@ class ServiceReportIT {
       assertThat(answer.statusCode()).isEqualTo(200);
       assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
           .startsWith("text/csv"));
+      assertThat(answer.headers().firstValue("Content-Disposition"))
+          .hasValue("inline; filename=\"service-report-" + CUSTOMER + "-" + period.substring(5, 15) + "-"
+              + period.substring(19) + ".csv\"");
       List<String> lines = answer.body().lines().toList();
-      assertThat(lines.get(0)).isEqualTo("figure,value,unit,definition");
+      // UTF-8 with a byte order mark, so that Excel opens Chinese names as they are
+      assertThat(lines.get(0)).isEqualTo("\uFEFFfigure,value,unit,definition");
       assertThat(lines).anyMatch(l -> l.startsWith("customerId," + CUSTOMER + ","))
           .anyMatch(l -> l.startsWith("requestsHandled,2,cases,\"Cases (service_case rows) opened"))
           .anyMatch(l -> l.startsWith("firstResponse.meanMinutes,,minutes,"))
@@ -143,8 +148,9 @@ class ServiceReportIT {
     assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     try (PDDocument document = Loader.loadPDF(pdf)) {
       String text = new PDFTextStripper().getText(document);
-      assertThat(text).contains("Service report " + year, "Acme Film Studio (" + CUSTOMER + ")",
-          "Requests handled 0 2 +2", String.valueOf(year - 1));
+      // aftersales.locale defaults to zh-CN
+      assertThat(text).contains(year + "年度服务报告", "客户：Acme Film Studio（" + CUSTOMER + "）",
+          "受理请求数 0 2 +2", String.valueOf(year - 1));
     }
     assertThat(http.getBytes("/api/reports/service/C-NOBODY.pdf?year=" + year, auditor, TestUsers.PASSWORD)
         .statusCode()).isEqualTo(404);

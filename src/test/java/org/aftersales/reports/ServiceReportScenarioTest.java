@@ -21,7 +21,10 @@ import org.aftersales.servicecase.NewCaseRequest;
 import org.aftersales.testsupport.ProcessScenarioTest;
 import org.aftersales.testsupport.ProcessSteps;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -183,7 +186,9 @@ class ServiceReportScenarioTest {
     String csv = ServiceReportCsv.of(march());
     List<String> lines = csv.lines().toList();
     assertThat(lines.get(0)).isEqualTo("figure,value,unit,definition");
-    assertThat(lines).anyMatch(l -> l.startsWith("requestsHandled,4,cases,"))
+    assertThat(lines).anyMatch(l -> l.startsWith("customerId,C-REPORT-1,"))
+        .anyMatch(l -> l.startsWith("customerName,Report Test Studio,"))
+        .anyMatch(l -> l.startsWith("requestsHandled,4,cases,"))
         .anyMatch(l -> l.startsWith("firstResponse.meanMinutes,130.00,minutes,"))
         .anyMatch(l -> l.startsWith("firstResponse.p90Minutes,300.00,minutes,"))
         .anyMatch(l -> l.startsWith("bugShare,0.5000,ratio,"))
@@ -195,26 +200,73 @@ class ServiceReportScenarioTest {
   }
 
   @Test
+  void csvFileStartsWithTheByteOrderMarkExcelNeedsAndIsNamedForAnyCustomerId() {
+    byte[] file = ServiceReportRequest.csv(march());
+    assertThat(java.util.Arrays.copyOf(file, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+    assertThat(new String(file, 3, file.length - 3, java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(ServiceReportCsv.of(march()));
+
+    assertThat(ServiceReportRequest.csvContentDisposition(march()))
+        .isEqualTo("inline; filename=\"service-report-C-REPORT-1-2031-03-01-2031-03-31.csv\"");
+    // A customer id in Chinese: RFC 6266's filename* in UTF-8, which browsers read.
+    assertThat(ServiceReportRequest.csvContentDisposition(figures.report(MARCH_1, MARCH_31, "客户甲")))
+        .startsWith("inline; ")
+        .contains("filename*=UTF-8''service-report-%E5%AE%A2%E6%88%B7%E7%94%B2-2031-03-01-2031-03-31.csv");
+  }
+
+  @Test
   void yearlyPdfComparesWithTheYearBefore() throws IOException {
     ServiceReport thisYear = figures.report(LocalDate.of(2031, 1, 1), LocalDate.of(2031, 12, 31), CUSTOMER);
     ServiceReport lastYear = figures.report(LocalDate.of(2030, 1, 1), LocalDate.of(2030, 12, 31), CUSTOMER);
     assertThat(thisYear.requestsHandled()).isEqualTo(5);
     assertThat(lastYear.requestsHandled()).isEqualTo(1);
     assertThat(lastYear.firstResponse().meanMinutes()).isEqualByComparingTo("20.00");
-    assertThat(ServiceReportPdf.rows(lastYear, thisYear)).first()
+    assertThat(ServiceReportPdf.rows(lastYear, thisYear, ReportTexts.of("en"))).first()
         .isEqualTo(new String[] {"Requests handled", "1", "5", "+4"});
     assertThat(figures.customerName(CUSTOMER)).hasValue("Report Test Studio");
+    assertThat(thisYear.customerName()).isEqualTo("Report Test Studio");
 
     byte[] pdf = ServiceReportPdf.render(new ServiceReportPdf.Yearly(CUSTOMER, "Report Test Studio 北京", 2031,
-        thisYear, lastYear));
+        thisYear, lastYear), ReportTexts.of("en"));
 
     assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     try (PDDocument document = Loader.loadPDF(pdf)) {
       assertThat(document.getNumberOfPages()).isEqualTo(1);
       String text = new PDFTextStripper().getText(document);
-      assertThat(text).contains("Service report 2031", "Report Test Studio ?? (C-REPORT-1)", "Requests handled 1 5 +4",
-          "First response, mean (min) 20.00 130.00 +110.00", "Bug share (%) 0.00 40.00 +40.00");
+      assertThat(text).contains("Service report 2031", "Report Test Studio 北京 (C-REPORT-1)",
+          "Requests handled 1 5 +4", "First response, mean (min) 20.00 130.00 +110.00",
+          "Bug share (%) 0.00 40.00 +40.00");
     }
+  }
+
+  /** Issue 15, point 3: labels in Chinese (aftersales.locale zh-CN), the name as the customer writes it. */
+  @Test
+  void yearlyPdfInChinesePrintsChineseNamesAndLabelsWithTheEmbeddedFont() throws IOException {
+    ServiceReport thisYear = figures.report(LocalDate.of(2031, 1, 1), LocalDate.of(2031, 12, 31), CUSTOMER);
+    ServiceReport lastYear = figures.report(LocalDate.of(2030, 1, 1), LocalDate.of(2030, 12, 31), CUSTOMER);
+
+    // 喆 and 堃 are outside GB2312; 𠀀 (Extension B) and the emoji are not in the shipped font.
+    byte[] pdf = ServiceReportPdf.render(new ServiceReportPdf.Yearly(CUSTOMER, "北京喆堃影视文化有限公司𠀀😀", 2031,
+        thisYear, lastYear), ReportTexts.of("zh-CN"));
+
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      String text = new PDFTextStripper().getText(document);
+      assertThat(text).contains("2031年度服务报告", "客户：北京喆堃影视文化有限公司??（C-REPORT-1）",
+          "统计范围：2031-01-01 至 2031-12-31", "各项指标与上年对比", "指标 2030 2031 变化",
+          "受理请求数 1 5 +4", "首次响应平均时长（分钟） 20.00 130.00 +110.00", "缺陷占比（%） 0.00 40.00 +40.00",
+          "SLA 超时：首次响应 0 1 +1", "服务请求", "纯服务");
+      PDResources resources = document.getPage(0).getResources();
+      List<PDFont> fonts = new java.util.ArrayList<>();
+      for (COSName name : resources.getFontNames()) {
+        fonts.add(resources.getFont(name));
+      }
+      assertThat(fonts).singleElement().satisfies(font -> {
+        assertThat(font.getName()).endsWith("+NotoSansCJKsc-Regular"); // a subset: ABCDEF+Name
+        assertThat(font.isEmbedded()).isTrue();
+      });
+    }
+    // Only the glyphs used are embedded, not the 7 MB font.
+    assertThat(pdf.length).isLessThan(200_000);
   }
 
   // --- seeding ------------------------------------------------------------------------------

@@ -275,6 +275,36 @@ class ServiceRequestScenarioTest {
     assertThat(steps.isDue(pi.getId(), "FirstResponseBreached")).isFalse();
   }
 
+  /** Issue 15, point 4: the shipped 2026 calendar (Golden Week, then the make-up Saturday) drives the case's clock. */
+  @Test
+  void standardDeadlinesSkipGoldenWeekAndCountTheMakeUpSaturday() {
+    // Wed Sep 30 17:00: 60 minutes that day, Oct 1-7 off, 180 minutes on Thu Oct 8
+    CaseIntake.OpenedCase beforeHoliday = steps.openAt(ProcessSteps.shanghai("2026-09-30T17:00"),
+        Cases.request(null, "normal", "hotline", "standard", false));
+    ProcessInstance first = steps.instance(beforeHoliday.processInstanceId());
+    assertThat(first).isWaitingAt("AcknowledgeCustomer").variables()
+        .containsEntry("firstResponseDue", Date.from(ProcessSteps.shanghai("2026-10-08T12:00")))
+        .containsEntry("firstResponseWarnAt", Date.from(ProcessSteps.shanghai("2026-10-08T11:00")));
+    assertThat(steps.job(first.getId(), "FirstResponseBreached").getDuedate())
+        .isEqualTo(Date.from(ProcessSteps.shanghai("2026-10-08T12:00")));
+    assertThat(firstResponse(beforeHoliday.caseNumber()).getDeadline())
+        .isEqualTo(ProcessSteps.shanghai("2026-10-08T12:00"));
+
+    // Fri Oct 9 17:00: 60 minutes that day, then Saturday Oct 10 is a working day (调休)
+    CaseIntake.OpenedCase beforeMakeUpDay = steps.openAt(ProcessSteps.shanghai("2026-10-09T17:00"),
+        Cases.request(null, "normal", "hotline", "standard", false));
+    ProcessInstance second = steps.instance(beforeMakeUpDay.processInstanceId());
+    assertThat(second).isWaitingAt("AcknowledgeCustomer").variables()
+        .containsEntry("firstResponseDue", Date.from(ProcessSteps.shanghai("2026-10-10T12:00")))
+        .containsEntry("firstResponseWarnAt", Date.from(ProcessSteps.shanghai("2026-10-10T11:00")));
+    assertThat(steps.task(second.getId(), "AcknowledgeCustomer"))
+        .hasDueDate(Date.from(ProcessSteps.shanghai("2026-10-10T12:00")));
+
+    // National Day itself, noon: the first case's clock has not run out
+    ProcessSteps.clockAt(ProcessSteps.shanghai("2026-10-05T12:00"));
+    assertThat(steps.isDue(first.getId(), "FirstResponseBreached")).isFalse();
+  }
+
   @Test
   void premiumComplaintOnFridayAfternoonIsDueWithinTheHourAroundTheClock() {
     Instant friday17 = ProcessSteps.shanghai("2026-11-27T17:00");

@@ -168,6 +168,88 @@ class ServiceHoursTest {
         .isEqualTo(LocalDateTime.parse("2025-06-16T09:00").atZone(berlin).toInstant());
   }
 
+  // --- the shipped 2026 calendar (国务院办公厅关于2026年部分节假日安排的通知) ----------------------
+
+  @Test
+  void goldenWeek2026IsSkippedAsAWhole() {
+    // Wed Sep 30 17:00: one hour that day, Oct 1-7 off, three hours on Thu Oct 8.
+    assertThat(standard.deadline(at("2026-09-30T17:00"), Duration.ofHours(4), BUSINESS_HOURS))
+        .isEqualTo(at("2026-10-08T12:00"));
+    // 7x24 contracts do not care.
+    assertThat(standard.deadline(at("2026-09-30T17:00"), Duration.ofHours(4), AROUND_THE_CLOCK))
+        .isEqualTo(at("2026-09-30T21:00"));
+    // Opened during the holiday: counts from the first working morning.
+    assertThat(standard.deadline(at("2026-10-03T10:00"), Duration.ofHours(4), BUSINESS_HOURS))
+        .isEqualTo(at("2026-10-08T13:00"));
+  }
+
+  @Test
+  void makeUpSaturdayAfterGoldenWeek2026IsWorked() {
+    // Fri Oct 9 17:00: one hour, then Saturday Oct 10 is a working day (调休).
+    assertThat(standard.deadline(at("2026-10-09T17:00"), Duration.ofHours(4), BUSINESS_HOURS))
+        .isEqualTo(at("2026-10-10T12:00"));
+    // Sunday Oct 11 is an ordinary day off again.
+    assertThat(standard.deadline(at("2026-10-10T17:00"), Duration.ofHours(4), BUSINESS_HOURS))
+        .isEqualTo(at("2026-10-12T12:00"));
+    // Across both: 1h Sep 30, 9h Oct 8, 9h Oct 9, 1h on the make-up Saturday.
+    assertThat(standard.deadline(at("2026-09-30T17:00"), Duration.ofHours(20), BUSINESS_HOURS))
+        .isEqualTo(at("2026-10-10T10:00"));
+    assertThat(standard.workingTimeBetween(at("2026-09-30T17:00"), at("2026-10-10T10:00"), BUSINESS_HOURS))
+        .isEqualTo(Duration.ofHours(20));
+  }
+
+  @Test
+  void makeUpSundayBeforeMidAutumnAndNationalDay2026IsWorked() {
+    // Sun Sep 20 is worked; Fri-Sun Sep 25-27 (Mid-Autumn) are off.
+    assertThat(standard.deadline(at("2026-09-18T17:00"), Duration.ofHours(4), BUSINESS_HOURS))
+        .isEqualTo(at("2026-09-20T12:00"));
+    assertThat(standard.deadline(at("2026-09-24T17:00"), Duration.ofHours(4), BUSINESS_HOURS))
+        .isEqualTo(at("2026-09-28T12:00"));
+  }
+
+  @Test
+  void the2026CalendarHoldsEveryDayOfTheNotice() {
+    List<LocalDate> off = new java.util.ArrayList<>();
+    for (String[] range : new String[][] {{"2026-01-01", "2026-01-03"}, {"2026-02-15", "2026-02-23"},
+        {"2026-04-04", "2026-04-06"}, {"2026-05-01", "2026-05-05"}, {"2026-06-19", "2026-06-21"},
+        {"2026-09-25", "2026-09-27"}, {"2026-10-01", "2026-10-07"}}) {
+      LocalDate.parse(range[0]).datesUntil(LocalDate.parse(range[1]).plusDays(1)).forEach(off::add);
+    }
+    List<LocalDate> worked = List.of(LocalDate.of(2026, 1, 4), LocalDate.of(2026, 2, 14),
+        LocalDate.of(2026, 2, 28), LocalDate.of(2026, 5, 9), LocalDate.of(2026, 9, 20), LocalDate.of(2026, 10, 10));
+
+    assertThat(standard.calendars()).extracting(HolidayCalendar::year).contains(2026);
+    HolidayCalendar calendar = standard.calendars().stream().filter(c -> c.year() == 2026).findFirst().orElseThrow();
+    assertThat(calendar.source()).isEqualTo("cn-2026.yaml");
+    assertThat(calendar.notice()).contains("国务院办公厅关于2026年部分节假日安排的通知");
+    assertThat(calendar.holidays()).hasSize(33).containsExactlyInAnyOrderElementsOf(off);
+    assertThat(calendar.makeUpWorkdays()).containsExactlyInAnyOrderElementsOf(worked);
+    off.forEach(day -> assertThat(standard.isWorkingDay(day)).as("%s is off", day).isFalse());
+    worked.forEach(day -> assertThat(standard.isWorkingDay(day)).as("%s is worked", day).isTrue());
+    // An ordinary Tuesday and Saturday of 2026 are what they always are.
+    assertThat(standard.isWorkingDay(LocalDate.of(2026, 10, 13))).isTrue();
+    assertThat(standard.isWorkingDay(LocalDate.of(2026, 10, 17))).isFalse();
+  }
+
+  @Test
+  void noCalendarsMeansNoHolidays() {
+    ServiceHours plain = new ServiceHours(
+        new ServiceHoursProperties(null, null, null, null, null, null, List.of()));
+
+    assertThat(plain.calendars()).isEmpty();
+    assertThat(plain.isWorkingDay(LocalDate.of(2026, 10, 8))).isTrue();
+    assertThat(plain.isWorkingDay(LocalDate.of(2026, 10, 1))).isTrue();
+    assertThat(plain.isWorkingDay(LocalDate.of(2026, 10, 10))).isFalse();
+  }
+
+  @Test
+  void aConfiguredDayThatContradictsTheCalendarIsRefused() {
+    assertThatThrownBy(() -> new ServiceHours(new ServiceHoursProperties(
+        null, null, null, null, List.of(LocalDate.of(2026, 10, 10)), null)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("2026-10-10").hasMessageContaining("cn-2026.yaml");
+  }
+
   // --- workingTimeBetween ---------------------------------------------------------------
 
   @Test
@@ -335,8 +417,9 @@ class ServiceHoursTest {
 
   @Test
   void noWorkingDaysConfiguredFailsInsteadOfLooping() {
+    // Without the shipped calendars, whose make-up Saturdays and Sundays would be working days.
     ServiceHours never = new ServiceHours(new ServiceHoursProperties(
-        null, null, null, Set.of(), null, null));
+        null, null, null, Set.of(), null, null, List.of()));
 
     assertThatThrownBy(() ->
         never.deadline(at("2025-06-13T10:00"), Duration.ofHours(1), BUSINESS_HOURS))

@@ -52,7 +52,7 @@ public class ServiceKpisResource extends AbstractCockpitPluginResource {
       ServiceReport report = request.report(spring.getBean(ServiceFigures.class));
       if (request.csv()) {
         return Response.ok(ServiceReportRequest.csv(report), ServiceReportRequest.CSV.toString())
-            .header("Content-Disposition", "inline; filename=\"" + ServiceReportRequest.csvFileName(report) + "\"")
+            .header("Content-Disposition", ServiceReportRequest.csvContentDisposition(report))
             .build();
       }
       return Response.ok(json.writeValueAsString(report), JSON).build();

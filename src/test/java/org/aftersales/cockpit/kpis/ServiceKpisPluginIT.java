@@ -52,7 +52,7 @@ class ServiceKpisPluginIT {
     var csv = cockpit.get(PLUGIN + PERIOD + "&format=csv");
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
-    assertThat(csv.body()).startsWith("figure,value,unit,definition").contains("\nrequestsHandled,");
+    assertThat(csv.body()).startsWith("\uFEFFfigure,value,unit,definition").contains("\nrequestsHandled,");
     assertThat(csv.body()).isEqualTo(http.get("/api/reports/service" + PERIOD + "&format=csv", auditor,
         TestUsers.PASSWORD).body());
 
