@@ -1,0 +1,139 @@
+package org.aftersales.tasklist;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.regex.Pattern;
+import org.aftersales.common.Language;
+import org.aftersales.common.Languages;
+import org.aftersales.forms.FormTexts;
+import org.aftersales.identity.TasklistFilterTexts;
+import org.aftersales.security.RequestPaths;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Chooses the request's language ({@link Languages}) and, for a person who reads Chinese, puts our
+ * texts into what Tasklist reads from the engine, on Tasklist's engine API and on
+ * {@code /engine-rest} alike: the deployed task and start forms ({@link FormTexts}), task names and
+ * the names of their processes ({@link TaskTexts}), and the names and descriptions of our filters
+ * ({@link TasklistFilterTexts}). The engine keeps one model, one form and one English name per
+ * task; only the answer changes, and only its texts. English answers pass untouched.
+ */
+public class LocalisedResponses extends OncePerRequestFilter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LocalisedResponses.class);
+  /** Numbers pass as written (a form's 0.10 stays 0.10). */
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+  private static final String PREFIX = "^(?:/camunda/api/engine/engine/[^/]+|/engine-rest(?:/engine/[^/]+)?)";
+  private static final Pattern FORM = Pattern.compile(PREFIX
+      + "/(?:task/[^/]+/deployed-form|process-definition/(?:key/[^/]+(?:/tenant-id/[^/]+)?|[^/]+)/deployed-start-form)/?$");
+  /** Tasks, filters and process definitions, single or listed (also inside a filter's HAL list). */
+  private static final Pattern ENTITIES = Pattern.compile(PREFIX
+      + "/(?:task(?:/[^/]+)?|filter(?:/[^/]+(?:/list|/singleResult)?)?"
+      + "|process-definition(?:/key/[^/]+(?:/tenant-id/[^/]+)?|/(?!key/)[^/]+)?)/?$");
+
+  private final Languages languages;
+
+  public LocalisedResponses(Languages languages) {
+    this.languages = languages;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Language language = languages.of(request);
+    request.setAttribute(Languages.ATTRIBUTE, language);
+    String path = RequestPaths.of(request);
+    boolean form = FORM.matcher(path).matches();
+    boolean entities = !form && ENTITIES.matcher(path).matches();
+    if (!form && !entities || !("GET".equals(request.getMethod()) || "POST".equals(request.getMethod()))) {
+      chain.doFilter(request, response);
+      return;
+    }
+    response.addHeader("Vary", "Accept-Language");
+    if (language == Language.EN) {
+      chain.doFilter(request, response);
+      return;
+    }
+    ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+    chain.doFilter(request, wrapper);
+    byte[] body = wrapper.getContentAsByteArray();
+    if (wrapper.getStatus() == HttpServletResponse.SC_OK && body.length > 0 && isJson(wrapper.getContentType())) {
+      byte[] localised = localise(body, form, language);
+      wrapper.resetBuffer();
+      wrapper.getOutputStream().write(localised);
+    }
+    wrapper.copyBodyToResponse();
+  }
+
+  private static boolean isJson(String contentType) {
+    return contentType != null && contentType.contains("json");
+  }
+
+  static byte[] localise(byte[] body, boolean form, Language language) {
+    try {
+      JsonNode json = MAPPER.readTree(body);
+      JsonNode localised = form ? FormTexts.localise(json, language) : entities(json, language);
+      return MAPPER.writeValueAsBytes(localised);
+    } catch (IOException e) {
+      LOG.debug("Answer left as it is: {}", e.getMessage());
+      return body;
+    }
+  }
+
+  /** Walks the answer (a list, an entity, a HAL document) and localises every task, filter and process in it. */
+  static JsonNode entities(JsonNode json, Language language) {
+    if (json instanceof ArrayNode array) {
+      array.forEach(item -> entities(item, language));
+    } else if (json instanceof ObjectNode object) {
+      localiseEntity(object, language);
+      object.forEach(child -> {
+        if (child.isContainerNode()) {
+          entities(child, language);
+        }
+      });
+    }
+    return json;
+  }
+
+  private static void localiseEntity(ObjectNode object, Language language) {
+    if (object.path("taskDefinitionKey").isTextual() && object.path("name").isTextual()) {
+      object.put("name", TaskTexts.taskName(object.path("name").asText(), object.path("processDefinitionId").asText(null),
+          object.path("taskDefinitionKey").asText(), language));
+    } else if ("Task".equals(object.path("resourceType").asText(null))
+        && object.path("properties").path("aftersalesFilter").isTextual()) {
+      localiseFilter(object, language);
+    } else if (object.path("key").isTextual() && object.path("name").isTextual() && object.has("deploymentId")
+        && object.has("version")) {
+      object.put("name", TaskTexts.processName(object.path("name").asText(), object.path("key").asText(), language));
+    }
+  }
+
+  private static void localiseFilter(ObjectNode filter, Language language) {
+    JsonNode properties = filter.path("properties");
+    String kind = properties.path("aftersalesFilter").asText();
+    String owner = properties.path("owner").asText(null);
+    String name = filter.path("name").asText(null);
+    if (name != null && name.equals(TasklistFilterTexts.name(kind, owner, Language.EN))) {
+      filter.put("name", TasklistFilterTexts.name(kind, owner, language));
+    }
+    String description = properties.path("description").asText(null);
+    if (description != null && properties instanceof ObjectNode props
+        && description.equals(TasklistFilterTexts.description(kind, owner, Language.EN))) {
+      props.put("description", TasklistFilterTexts.description(kind, owner, language));
+    }
+  }
+}
