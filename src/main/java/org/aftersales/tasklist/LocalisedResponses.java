@@ -11,10 +11,17 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aftersales.common.Language;
 import org.aftersales.common.Languages;
+import org.aftersales.forms.CamundaForm;
+import org.aftersales.forms.DeployedForms;
+import org.aftersales.forms.FormErrors;
 import org.aftersales.forms.FormTexts;
+import org.aftersales.forms.FormViolation;
 import org.aftersales.identity.TasklistFilterTexts;
 import org.aftersales.security.RequestPaths;
 import org.slf4j.Logger;
@@ -45,10 +52,16 @@ public class LocalisedResponses extends OncePerRequestFilter {
       + "/(?:task(?:/[^/]+)?|filter(?:/[^/]+(?:/list|/singleResult)?)?"
       + "|process-definition(?:/key/[^/]+(?:/tenant-id/[^/]+)?|/(?!key/)[^/]+)?)/?$");
 
-  private final Languages languages;
+  /** Completing a task: a refusal by a task listener (TaskInputExceptionMapper) comes back in English. */
+  private static final Pattern SUBMIT = Pattern.compile(PREFIX + "/task/([^/]+)/(?:complete|submit-form)/?$");
+  private static final String ENGLISH_REFUSAL = FormErrors.body(List.of()).get("message").toString();
 
-  public LocalisedResponses(Languages languages) {
+  private final Languages languages;
+  private final DeployedForms forms;
+
+  public LocalisedResponses(Languages languages, DeployedForms forms) {
     this.languages = languages;
+    this.forms = forms;
   }
 
   @Override
@@ -57,6 +70,11 @@ public class LocalisedResponses extends OncePerRequestFilter {
     Language language = languages.of(request);
     request.setAttribute(Languages.ATTRIBUTE, language);
     String path = RequestPaths.of(request);
+    Matcher submit = SUBMIT.matcher(path);
+    if (submit.matches() && "POST".equals(request.getMethod()) && language != Language.EN) {
+      localiseRefusal(request, response, chain, submit.group(1), language);
+      return;
+    }
     boolean form = FORM.matcher(path).matches();
     boolean entities = !form && ENTITIES.matcher(path).matches();
     if (!form && !entities || !("GET".equals(request.getMethod()) || "POST".equals(request.getMethod()))) {
@@ -75,6 +93,33 @@ public class LocalisedResponses extends OncePerRequestFilter {
       byte[] localised = localise(body, form, language);
       wrapper.resetBuffer();
       wrapper.getOutputStream().write(localised);
+    }
+    wrapper.copyBodyToResponse();
+  }
+
+  /**
+   * A refusal by a task listener, which names no label and speaks English, in the reader's language
+   * with the field's label; the form check's own refusals already are.
+   */
+  private void localiseRefusal(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+      String taskId, Language language) throws IOException, ServletException {
+    ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+    chain.doFilter(request, wrapper);
+    byte[] body = wrapper.getContentAsByteArray();
+    if (wrapper.getStatus() == HttpServletResponse.SC_BAD_REQUEST && isJson(wrapper.getContentType())) {
+      try {
+        JsonNode refusal = MAPPER.readTree(body);
+        if (refusal.path("message").asText().startsWith(ENGLISH_REFUSAL) && refusal.path("fields").isArray()) {
+          List<FormViolation> violations = new ArrayList<>();
+          refusal.path("fields").forEach(f -> violations.add(new FormViolation(f.path("field").asText(),
+              f.path("rule").asText(), f.path("message").asText())));
+          CamundaForm form = forms.taskForm(taskId).orElse(null);
+          wrapper.resetBuffer();
+          MAPPER.writeValue(wrapper.getOutputStream(), FormErrors.body(violations, form, language));
+        }
+      } catch (IOException e) {
+        LOG.debug("Refusal left as it is: {}", e.getMessage());
+      }
     }
     wrapper.copyBodyToResponse();
   }

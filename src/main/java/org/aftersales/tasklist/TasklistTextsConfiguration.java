@@ -1,6 +1,7 @@
 package org.aftersales.tasklist;
 
 import org.aftersales.common.Languages;
+import org.aftersales.forms.DeployedForms;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +15,8 @@ class TasklistTextsConfiguration {
    * finds the request's language, and the texts change only in answers the guards let through.
    */
   @Bean
-  FilterRegistrationBean<LocalisedResponses> localisedResponses(Languages languages) {
-    var registration = new FilterRegistrationBean<>(new LocalisedResponses(languages));
+  FilterRegistrationBean<LocalisedResponses> localisedResponses(Languages languages, DeployedForms forms) {
+    var registration = new FilterRegistrationBean<>(new LocalisedResponses(languages, forms));
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/api/*");
     registration.setName("localisedResponses");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 6);
