@@ -73,7 +73,7 @@ test('a team lead decides an approval step in Chinese: a rejection without comme
   for (const label of ['审批环节', '摘要', '金额', '申请人', '审批意见', '意见（驳回时必填）']) {
     await form.locator('label', { hasText: new RegExp(`^${label.replace(/[()（）]/g, '.')}\\*?$`) }).first().waitFor();
   }
-  await form.getByLabel('驳回').check();
+  await form.getByRole('radio', { name: '驳回' }).check();
   const complete = page.getByRole('button', { name: /^\s*完成\s*$/ });
   const refused = await submit(page, complete, '/submit-form');
   assert.equal(refused.status(), 400);
@@ -83,6 +83,9 @@ test('a team lead decides an approval step in Chinese: a rejection without comme
   await refusal.waitFor();
   await refusal.scrollIntoViewIfNeeded();
   await shot(page, 'zh-tasklist-approval-refused');
+  // the refusal stays on the page until closed, over the Complete button
+  await page.locator('.page-notifications .close').filter({ visible: true }).first().click();
+  await refusal.waitFor({ state: 'detached' });
   await fillForm(form, [[/^意见（驳回时必填）$/, '请先比较框架合同的价格。']]);
   const done = await submit(page, complete, '/submit-form');
   assert.equal(done.status(), 204, await done.text());

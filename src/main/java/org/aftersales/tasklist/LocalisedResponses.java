@@ -55,6 +55,12 @@ public class LocalisedResponses extends OncePerRequestFilter {
   /** Completing a task: a refusal by a task listener (TaskInputExceptionMapper) comes back in English. */
   private static final Pattern SUBMIT = Pattern.compile(PREFIX + "/task/([^/]+)/(?:complete|submit-form)/?$");
   private static final String ENGLISH_REFUSAL = FormErrors.body(List.of()).get("message").toString();
+  /**
+   * How Tasklist's engine API (which has no TaskInputExceptionMapper) answers a listener's refusal:
+   * "Cannot submit task form …: ENGINE-03051 … Exception while invoking TaskListener: field: message'".
+   */
+  private static final Pattern LISTENER_REFUSAL = Pattern.compile(
+      "Exception while invoking TaskListener: ([A-Za-z_][\\w.-]*): (.+?)'?$", Pattern.DOTALL);
 
   private final Languages languages;
   private final DeployedForms forms;
@@ -109,10 +115,16 @@ public class LocalisedResponses extends OncePerRequestFilter {
     if (wrapper.getStatus() == HttpServletResponse.SC_BAD_REQUEST && isJson(wrapper.getContentType())) {
       try {
         JsonNode refusal = MAPPER.readTree(body);
-        if (refusal.path("message").asText().startsWith(ENGLISH_REFUSAL) && refusal.path("fields").isArray()) {
-          List<FormViolation> violations = new ArrayList<>();
+        String message = refusal.path("message").asText();
+        Matcher wrapped = LISTENER_REFUSAL.matcher(message);
+        List<FormViolation> violations = new ArrayList<>();
+        if (message.startsWith(ENGLISH_REFUSAL) && refusal.path("fields").isArray()) {
           refusal.path("fields").forEach(f -> violations.add(new FormViolation(f.path("field").asText(),
               f.path("rule").asText(), f.path("message").asText())));
+        } else if (wrapped.find()) {
+          violations.add(new FormViolation(wrapped.group(1), "accepted", wrapped.group(2)));
+        }
+        if (!violations.isEmpty()) {
           CamundaForm form = forms.taskForm(taskId).orElse(null);
           wrapper.resetBuffer();
           MAPPER.writeValue(wrapper.getOutputStream(), FormErrors.body(violations, form, language));
