@@ -17,13 +17,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aftersales.common.Language;
 import org.aftersales.common.Languages;
+import org.aftersales.common.SystemAuthority;
 import org.aftersales.forms.CamundaForm;
 import org.aftersales.forms.DeployedForms;
 import org.aftersales.forms.FormErrors;
 import org.aftersales.forms.FormTexts;
 import org.aftersales.forms.FormViolation;
 import org.aftersales.identity.TasklistFilterTexts;
+import org.aftersales.security.EngineRequestGuard;
 import org.aftersales.security.RequestPaths;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -62,12 +68,24 @@ public class LocalisedResponses extends OncePerRequestFilter {
   private static final Pattern LISTENER_REFUSAL = Pattern.compile(
       "Exception while invoking TaskListener: ([A-Za-z_][\\w.-]*): (.+?)'?$", Pattern.DOTALL);
 
+  /** Saving a task or a filter: Tasklist sends back the name (and description) it was shown. */
+  private static final Pattern UPDATE = Pattern.compile(PREFIX + "/(task|filter)/([^/]+)/?$");
+  /** Larger updates are left to the request guard, unread. */
+  private static final int MAX_UPDATE_BYTES = 65_536;
+
   private final Languages languages;
   private final DeployedForms forms;
+  private final TaskService taskService;
+  private final FilterService filterService;
+  private final SystemAuthority system;
 
-  public LocalisedResponses(Languages languages, DeployedForms forms) {
+  public LocalisedResponses(Languages languages, DeployedForms forms, TaskService taskService,
+      FilterService filterService, SystemAuthority system) {
     this.languages = languages;
     this.forms = forms;
+    this.taskService = taskService;
+    this.filterService = filterService;
+    this.system = system;
   }
 
   @Override
@@ -76,6 +94,12 @@ public class LocalisedResponses extends OncePerRequestFilter {
     Language language = languages.of(request);
     request.setAttribute(Languages.ATTRIBUTE, language);
     String path = RequestPaths.of(request);
+    Matcher update = UPDATE.matcher(path);
+    if (update.matches() && "PUT".equals(request.getMethod()) && language != Language.EN
+        && request.getContentLength() >= 0 && request.getContentLength() <= MAX_UPDATE_BYTES) {
+      chain.doFilter(storedTexts(request, update.group(1), update.group(2), language), response);
+      return;
+    }
     Matcher submit = SUBMIT.matcher(path);
     if (submit.matches() && "POST".equals(request.getMethod()) && language != Language.EN) {
       localiseRefusal(request, response, chain, submit.group(1), language);
@@ -109,6 +133,7 @@ public class LocalisedResponses extends OncePerRequestFilter {
    */
   private void localiseRefusal(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
       String taskId, Language language) throws IOException, ServletException {
+    response.addHeader("Vary", "Accept-Language");
     ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
     chain.doFilter(request, wrapper);
     byte[] body = wrapper.getContentAsByteArray();
@@ -134,6 +159,66 @@ public class LocalisedResponses extends OncePerRequestFilter {
       }
     }
     wrapper.copyBodyToResponse();
+  }
+
+  /**
+   * The update with the engine's own (English) name and description where it carries the ones we
+   * showed: Tasklist saves a task's dates or a filter's criteria by sending the whole entity back,
+   * and the translation must not become the stored text.
+   */
+  private HttpServletRequest storedTexts(HttpServletRequest request, String kind, String id, Language language)
+      throws IOException {
+    byte[] body = request.getInputStream().readAllBytes();
+    HttpServletRequest passOn = new EngineRequestGuard.CachedBodyRequest(request, body);
+    JsonNode json;
+    try {
+      json = MAPPER.readTree(body);
+    } catch (IOException e) {
+      return passOn; // the engine answers that
+    }
+    if (!(json instanceof ObjectNode update)) {
+      return passOn;
+    }
+    boolean changed = "task".equals(kind) ? storedTaskName(update, id, language) : storedFilterTexts(update, id, language);
+    return changed ? new EngineRequestGuard.CachedBodyRequest(request, MAPPER.writeValueAsBytes(update)) : passOn;
+  }
+
+  private boolean storedTaskName(ObjectNode update, String taskId, Language language) {
+    String sent = update.path("name").asText(null);
+    Task stored = sent == null ? null : system.call(() -> taskService.createTaskQuery().taskId(taskId).singleResult());
+    if (stored == null || stored.getName() == null || sent.equals(stored.getName())) {
+      return false;
+    }
+    if (!sent.equals(TaskTexts.taskName(stored.getName(), stored.getProcessDefinitionId(),
+        stored.getTaskDefinitionKey(), language))) {
+      return false;
+    }
+    update.put("name", stored.getName());
+    return true;
+  }
+
+  private boolean storedFilterTexts(ObjectNode update, String filterId, Language language) {
+    Filter stored = system.call(() -> filterService.getFilter(filterId));
+    if (stored == null || stored.getProperties() == null) {
+      return false;
+    }
+    ObjectNode shown = MAPPER.createObjectNode();
+    shown.put("resourceType", stored.getResourceType());
+    shown.put("name", stored.getName());
+    shown.set("properties", MAPPER.valueToTree(stored.getProperties()));
+    localiseFilter(shown, language);
+    boolean changed = false;
+    if (update.path("name").isTextual() && update.path("name").asText().equals(shown.path("name").asText())) {
+      update.put("name", stored.getName());
+      changed = true;
+    }
+    Object description = stored.getProperties().get("description");
+    if (update.path("properties") instanceof ObjectNode properties && description instanceof String text
+        && properties.path("description").asText("").equals(shown.path("properties").path("description").asText())) {
+      properties.put("description", text);
+      changed = true;
+    }
+    return changed;
   }
 
   private static boolean isJson(String contentType) {

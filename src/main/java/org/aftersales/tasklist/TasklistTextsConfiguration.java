@@ -1,7 +1,10 @@
 package org.aftersales.tasklist;
 
 import org.aftersales.common.Languages;
+import org.aftersales.common.SystemAuthority;
 import org.aftersales.forms.DeployedForms;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +18,9 @@ class TasklistTextsConfiguration {
    * finds the request's language, and the texts change only in answers the guards let through.
    */
   @Bean
-  FilterRegistrationBean<LocalisedResponses> localisedResponses(Languages languages, DeployedForms forms) {
-    var registration = new FilterRegistrationBean<>(new LocalisedResponses(languages, forms));
+  FilterRegistrationBean<LocalisedResponses> localisedResponses(Languages languages, DeployedForms forms, TaskService taskService,
+      FilterService filterService, SystemAuthority system) {
+    var registration = new FilterRegistrationBean<>(new LocalisedResponses(languages, forms, taskService, filterService, system));
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/api/*");
     registration.setName("localisedResponses");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 6);

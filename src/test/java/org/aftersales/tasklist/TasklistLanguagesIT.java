@@ -90,6 +90,14 @@ class TasklistLanguagesIT {
     assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getName())
         .as("the engine keeps the English").isEqualTo(enName);
 
+    // Tasklist saves a follow-up date by sending the task back with the name it showed: stored stays English.
+    String due = new java.text.SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ").format(task.getDueDate());
+    var saved = chinese.putJson(ENGINE + "/task/" + task.getId(), json.createObjectNode().put("name", zhName)
+        .put("priority", task.getPriority()).put("due", due).put("followUp", due).toString());
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(204);
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getName()).isEqualTo(enName);
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getFollowUpDate()).isNotNull();
+
     // Its form: Chinese texts, the same keys.
     var zhFormAnswer = chinese.get(ENGINE + "/task/" + task.getId() + "/deployed-form");
     assertThat(zhFormAnswer.statusCode()).isEqualTo(200);
