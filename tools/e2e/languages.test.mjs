@@ -18,8 +18,8 @@ test('Tasklist in Chinese: login, a task and its actions, dates and times', asyn
   const { page, serverErrors } = await login('tasklist', 'service', 'demo', viewport, chinese);
   assert.equal(await page.evaluate(() => navigator.languages[0]), 'zh-CN');
   await visible(page, '启动流程');
-  await page.getByText('Customer service — group queue').click();
-  await page.getByText('Acknowledge customer').first().click();
+  await page.getByText('客服 — 待认领').click();
+  await page.getByText('受理客户').first().click();
   await page.getByRole('button', { name: /^\s*认领\s*$/ }).waitFor();
   for (const tab of ['表单', '历史', '流程图', '描述']) {
     await visible(page, tab, { exact: true });

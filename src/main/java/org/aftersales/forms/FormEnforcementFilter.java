@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.aftersales.common.Languages;
 import org.aftersales.security.Caller;
 import org.aftersales.security.EngineRequestGuard;
 import org.aftersales.security.JsonErrors;
@@ -132,7 +133,7 @@ public class FormEnforcementFilter extends OncePerRequestFilter {
       return;
     }
     LOG.info("Refused {} {}: {}", request.getMethod(), path, violations);
-    FormErrors.write(response, violations, form.get());
+    FormErrors.write(response, violations, form.get(), Languages.requested(request));
   }
 
   /**

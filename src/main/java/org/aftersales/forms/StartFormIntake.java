@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.aftersales.common.Languages;
 import org.aftersales.common.SystemAuthority;
 import org.aftersales.security.Caller;
 import org.aftersales.security.JsonErrors;
@@ -117,7 +118,7 @@ public abstract class StartFormIntake extends OncePerRequestFilter {
       });
     } catch (Refused e) {
       LOG.info("Refused to start {} from its form: {}", processKey, e.violations());
-      FormErrors.write(response, e.violations(), startForm(start));
+      FormErrors.write(response, e.violations(), startForm(start), Languages.requested(request));
       return;
     }
     Map<String, Object> instance = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.aftersales.approval.ApprovalVariables;
+import org.aftersales.common.Language;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -70,12 +71,10 @@ public class TasklistFilters {
     reorder(existing, KIND_MINE, MINE_PRIORITY);
     int priority = 10;
     for (StaffGroup group : StaffGroup.values()) {
-      Filter queue = ensureFilter(existing, group.displayName() + " — group queue", KIND_QUEUE, group.id(), priority,
-          "Unclaimed tasks for " + group.id(),
+      Filter queue = ensureFilter(existing, KIND_QUEUE, group.id(), priority,
           taskService.createTaskQuery().taskCandidateGroup(group.id()));
       identitySeeder.grant(group.id(), Resources.FILTER, queue.getId(), Permissions.READ);
-      Filter overdue = ensureFilter(existing, group.displayName() + " — overdue", KIND_OVERDUE, group.id(), priority + 1,
-          "Tasks of " + group.id() + " past their due date, claimed or not",
+      Filter overdue = ensureFilter(existing, KIND_OVERDUE, group.id(), priority + 1,
           overdueQuery(group.id()));
       identitySeeder.grant(group.id(), Resources.FILTER, overdue.getId(), Permissions.READ);
       priority += 2;
@@ -108,25 +107,21 @@ public class TasklistFilters {
     List<String> withRequests = owners(existing, KIND_REQUESTS);
     for (User user : identityService.createUserQuery().list()) {
       if (!withMine.contains(user.getId())) {
-        savePersonal(newFilter("My tasks", KIND_MINE, user.getId(), MINE_PRIORITY,
-            "Tasks assigned to " + user.getId(),
+        savePersonal(newFilter(KIND_MINE, user.getId(), MINE_PRIORITY,
             taskService.createTaskQuery().taskAssignee(user.getId())), user.getId());
       }
       if (!withOffered.contains(user.getId())) {
         // Approval steps offer one task to several named people (not to a group): they find it here.
-        savePersonal(newFilter("Offered to me", KIND_OFFERED, user.getId(), OFFERED_PRIORITY,
-            "Unclaimed tasks " + user.getId() + " may claim (named or through a group)",
+        savePersonal(newFilter(KIND_OFFERED, user.getId(), OFFERED_PRIORITY,
             taskService.createTaskQuery().taskCandidateUser(user.getId())), user.getId());
       }
       if (!withRequests.contains(user.getId())) {
-        savePersonal(newFilter("My requests", KIND_REQUESTS, user.getId(), 4,
-            "The steps of the approvals " + user.getId() + " requested, to follow them (and urge or withdraw)",
+        savePersonal(newFilter(KIND_REQUESTS, user.getId(), 4,
             taskService.createTaskQuery().processDefinitionKey(ApprovalVariables.PROCESS_KEY)
                 .processVariableValueEquals(ApprovalVariables.REQUESTER, user.getId())), user.getId());
       }
       if (!withApprovals.contains(user.getId())) {
-        savePersonal(newFilter("Approvals waiting for me", KIND_APPROVALS, user.getId(), 3,
-            "Approval steps " + user.getId() + " decides: assigned to them, or offered to them by name or group",
+        savePersonal(newFilter(KIND_APPROVALS, user.getId(), 3,
             approvalsQuery(user.getId())), user.getId());
       }
     }
@@ -171,23 +166,23 @@ public class TasklistFilters {
         .dueBefore(new Date(ClockUtil.getCurrentTime().getTime()));
   }
 
-  private Filter ensureFilter(List<Filter> existing, String name, String kind, String owner, int priority,
-      String description, TaskQuery query) {
+  private Filter ensureFilter(List<Filter> existing, String kind, String owner, int priority, TaskQuery query) {
     return ofKind(existing, kind).stream()
         .filter(filter -> owner.equals(filter.getProperties().get(OWNER)))
         .findFirst()
         .orElseGet(() -> {
-          Filter filter = newFilter(name, kind, owner, priority, description, query);
+          Filter filter = newFilter(kind, owner, priority, query);
           filterService.saveFilter(filter);
-          LOG.info("Created Tasklist filter '{}'", name);
+          LOG.info("Created Tasklist filter '{}'", filter.getName());
           return filter;
         });
   }
 
-  private Filter newFilter(String name, String kind, String owner, int priority, String description,
-      TaskQuery query) {
+  /** Stored in English; Tasklist shows each person their language (TasklistFilterTexts). */
+  private Filter newFilter(String kind, String owner, int priority, TaskQuery query) {
+    String name = TasklistFilterTexts.name(kind, owner, Language.EN);
     Map<String, Object> properties = new HashMap<>();
-    properties.put("description", description);
+    properties.put("description", TasklistFilterTexts.description(kind, owner, Language.EN));
     properties.put("priority", priority);
     properties.put("refresh", true);
     properties.put(KIND, kind);

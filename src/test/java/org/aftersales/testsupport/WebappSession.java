@@ -17,10 +17,18 @@ public final class WebappSession {
   private final CookieManager cookies = new CookieManager();
   private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
   private final int port;
+  private final String language;
   private String token;
 
+  /** A browser whose language is English (en-US), as the browser tests' pages are. */
   public WebappSession(int port) {
+    this(port, "en-US,en;q=0.9");
+  }
+
+  /** A browser that asks for {@code acceptLanguage} (its Accept-Language header, e.g. {@code zh-CN,zh;q=0.9}). */
+  public WebappSession(int port, String acceptLanguage) {
     this.port = port;
+    this.language = acceptLanguage;
   }
 
   /** Logs in to {@code app} (cockpit, tasklist, admin) as the webapp's login form does; the login's status. */
@@ -85,6 +93,7 @@ public final class WebappSession {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
+    request.header("Accept-Language", language);
     try {
       return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
