@@ -98,8 +98,16 @@ export async function fillForm(form, fields) {
 export async function chooseOption(form, label, option) {
   const page = form.page();
   const field = form.locator('.fjs-form-field-select', { has: page.locator('label', { hasText: new RegExp(`^${label}\\*?$`) }) });
-  await field.locator('.fjs-input-group').click();
-  await field.locator('.fjs-dropdownlist-item', { hasText: option }).first().click();
+  const item = field.locator('.fjs-dropdownlist-item', { hasText: option }).first();
+  // a click while form-js re-renders the form (after a claim, say) opens nothing: open it again
+  for (let attempt = 1; ; attempt++) {
+    await field.locator('.fjs-input-group').click();
+    if (await item.waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
+    if (attempt === 3) throw new Error(`the options of "${label}" did not open`);
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(500);
+  }
+  await item.click();
   await field.locator('.fjs-dropdownlist').waitFor({ state: 'detached' });
   await page.waitForTimeout(300); // form-js applies the choice after a short debounce
 }
