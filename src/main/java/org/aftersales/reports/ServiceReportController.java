@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.aftersales.api.ApiAccess;
 import org.aftersales.api.ApiException;
-import org.springframework.beans.factory.annotation.Value;
+import org.aftersales.common.Languages;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -33,15 +33,11 @@ class ServiceReportController {
   private final ApiAccess access;
   private final ReportTexts texts;
 
-  /**
-   * @param locale {@code aftersales.locale}: the language of the yearly PDF's labels, {@code zh-CN}
-   *     (the default) or {@code en}
-   */
-  ServiceReportController(ServiceFigures figures, ApiAccess access,
-      @Value("${aftersales.locale:zh-CN}") String locale) {
+  /** The yearly PDF's labels are in the application's language ({@code aftersales.locale}). */
+  ServiceReportController(ServiceFigures figures, ApiAccess access, Languages languages) {
     this.figures = figures;
     this.access = access;
-    this.texts = ReportTexts.of(locale);
+    this.texts = ReportTexts.of(languages.fallback().locale());
   }
 
   @GetMapping
