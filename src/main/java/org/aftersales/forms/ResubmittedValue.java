@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.Iterator;
 import java.util.Locale;
+import org.aftersales.common.DecisionReasons;
 
 /**
  * Whether a read-only or disabled field came back unchanged. Tasklist sends every field of the
@@ -57,7 +58,9 @@ final class ResubmittedValue {
     if (submitted instanceof Number || submitted instanceof Boolean) {
       return same(current, submitted, zones); // a number stored as text, sent as a number
     }
-    return submitted.toString().equals(current.toString());
+    // a reason a DMN table gave, shown in the reader's language (LocalisedResponses)
+    return submitted.toString().equals(current.toString())
+        || current instanceof String stored && DecisionReasons.shows(submitted.toString(), stored);
   }
 
   private static boolean sameInstant(Object submitted, Instant stored, Collection<ZoneId> zones) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.aftersales.common.DecisionReasons;
 import org.aftersales.common.Language;
 import org.aftersales.common.Languages;
 import org.aftersales.common.SystemAuthority;
@@ -39,8 +40,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Chooses the request's language ({@link Languages}) and, for a person who reads Chinese, puts our
  * texts into what Tasklist reads from the engine, on Tasklist's engine API and on
  * {@code /engine-rest} alike: the deployed task and start forms ({@link FormTexts}), task names and
- * the names of their processes ({@link TaskTexts}), and the names and descriptions of our filters
- * ({@link TasklistFilterTexts}). The engine keeps one model, one form and one English name per
+ * the names of their processes ({@link TaskTexts}), the names and descriptions of our filters
+ * ({@link TasklistFilterTexts}) and, in a task's variables, the reasons DMN tables gave
+ * ({@link DecisionReasons}). The engine keeps one model, one form and one English name per
  * task; only the answer changes, and only its texts. English answers pass untouched.
  */
 public class LocalisedResponses extends OncePerRequestFilter {
@@ -57,6 +59,12 @@ public class LocalisedResponses extends OncePerRequestFilter {
   private static final Pattern ENTITIES = Pattern.compile(PREFIX
       + "/(?:task(?:/[^/]+)?|filter(?:/[^/]+(?:/list|/singleResult)?)?"
       + "|process-definition(?:/key/[^/]+(?:/tenant-id/[^/]+)?|/(?!key/)[^/]+)?)/?$");
+
+  /** A task's variables as its form (or the Case tab) reads them: the reasons DMN tables gave. */
+  private static final Pattern VARIABLES = Pattern.compile(PREFIX + "/task/[^/]+/(?:form-variables|variables)/?$");
+
+  /** What kind of answer is localised. */
+  enum Answer { FORM, ENTITIES, VARIABLES }
 
   /** Completing a task: a refusal by a task listener (TaskInputExceptionMapper) comes back in English. */
   private static final Pattern SUBMIT = Pattern.compile(PREFIX + "/task/([^/]+)/(?:complete|submit-form)/?$");
@@ -105,9 +113,10 @@ public class LocalisedResponses extends OncePerRequestFilter {
       localiseRefusal(request, response, chain, submit.group(1), language);
       return;
     }
-    boolean form = FORM.matcher(path).matches();
-    boolean entities = !form && ENTITIES.matcher(path).matches();
-    if (!form && !entities || !("GET".equals(request.getMethod()) || "POST".equals(request.getMethod()))) {
+    Answer answer = FORM.matcher(path).matches() ? Answer.FORM
+        : ENTITIES.matcher(path).matches() ? Answer.ENTITIES
+        : VARIABLES.matcher(path).matches() && "GET".equals(request.getMethod()) ? Answer.VARIABLES : null;
+    if (answer == null || !("GET".equals(request.getMethod()) || "POST".equals(request.getMethod()))) {
       chain.doFilter(request, response);
       return;
     }
@@ -120,7 +129,7 @@ public class LocalisedResponses extends OncePerRequestFilter {
     chain.doFilter(request, wrapper);
     byte[] body = wrapper.getContentAsByteArray();
     if (wrapper.getStatus() == HttpServletResponse.SC_OK && body.length > 0 && isJson(wrapper.getContentType())) {
-      byte[] localised = localise(body, form, language);
+      byte[] localised = localise(body, answer, language);
       wrapper.resetBuffer();
       wrapper.getOutputStream().write(localised);
     }
@@ -225,15 +234,34 @@ public class LocalisedResponses extends OncePerRequestFilter {
     return contentType != null && contentType.contains("json");
   }
 
-  static byte[] localise(byte[] body, boolean form, Language language) {
+  static byte[] localise(byte[] body, Answer answer, Language language) {
     try {
       JsonNode json = MAPPER.readTree(body);
-      JsonNode localised = form ? FormTexts.localise(json, language) : entities(json, language);
+      JsonNode localised = switch (answer) {
+        case FORM -> FormTexts.localise(json, language);
+        case ENTITIES -> entities(json, language);
+        case VARIABLES -> reasons(json, language);
+      };
       return MAPPER.writeValueAsBytes(localised);
     } catch (IOException e) {
       LOG.debug("Answer left as it is: {}", e.getMessage());
       return body;
     }
+  }
+
+  /**
+   * The reasons DMN tables gave, in the reader's language. Shown read-only, they come back as shown
+   * when the form is submitted; the form check takes them for the stored ones.
+   */
+  static JsonNode reasons(JsonNode json, Language language) {
+    if (json instanceof ObjectNode variables) {
+      for (String name : DecisionReasons.VARIABLES) {
+        if (variables.path(name) instanceof ObjectNode variable && variable.path("value").isTextual()) {
+          variable.put("value", DecisionReasons.in(language, variable.path("value").asText()));
+        }
+      }
+    }
+    return json;
   }
 
   /** Walks the answer (a list, an entity, a HAL document) and localises every task, filter and process in it. */

@@ -59,4 +59,12 @@ class ResubmittedValueTest {
     assertThat(ResubmittedValue.same("x", null, ZONES)).isFalse();
     assertThat(ResubmittedValue.same(null, "x", ZONES)).isFalse();
   }
+
+  @Test
+  void aReasonShownInChineseIsTheStoredEnglishOne() {
+    String stored = "A worn part is replaced: the new part is sent to the customer, who fits it.";
+    assertThat(ResubmittedValue.same("更换易损件：新配件寄给客户，由客户自行安装。", stored, ZONES)).isTrue();
+    assertThat(ResubmittedValue.same("软件产品上门服务。", stored, ZONES)).isFalse();
+    assertThat(ResubmittedValue.same("更换易损件。", "A text no table gives", ZONES)).isFalse();
+  }
 }

@@ -137,7 +137,7 @@ class TaskTextsTest {
           "taskDefinitionKey":"AcknowledgeCustomer","processDefinitionId":"service-request:1:p","priority":50}],
          "processDefinition":[{"id":"service-request:1:p","key":"service-request","name":"Service request",
           "version":1,"deploymentId":"d"}]},"count":1}""";
-    JsonNode chinese = MAPPER.readTree(LocalisedResponses.localise(hal.getBytes(), false, Language.ZH_CN));
+    JsonNode chinese = MAPPER.readTree(LocalisedResponses.localise(hal.getBytes(), LocalisedResponses.Answer.ENTITIES, Language.ZH_CN));
     assertThat(chinese.at("/_embedded/task/0/name").asText()).isEqualTo("受理客户 · AS-2026-000042 · Acme");
     assertThat(chinese.at("/_embedded/processDefinition/0/name").asText()).isEqualTo("服务请求");
     assertThat(chinese.at("/_embedded/task/0/taskDefinitionKey").asText()).isEqualTo("AcknowledgeCustomer");
@@ -151,12 +151,25 @@ class TaskTextsTest {
           "aftersalesFilter":"my-tasks","owner":"qa"}},
          {"id":"f3","resourceType":"Task","name":"Offered to me","properties":{"aftersalesFilter":"offered-to-me",
           "owner":"qa","description":"Unclaimed tasks qa may claim (named or through a group)"}}]""";
-    JsonNode named = MAPPER.readTree(LocalisedResponses.localise(filters.getBytes(), false, Language.ZH_CN));
+    JsonNode named = MAPPER.readTree(LocalisedResponses.localise(filters.getBytes(), LocalisedResponses.Answer.ENTITIES, Language.ZH_CN));
     assertThat(named.at("/0/name").asText()).isEqualTo("质检 — 待认领");
     assertThat(named.at("/0/properties/description").asText()).isEqualTo("质检尚未认领的任务");
     assertThat(named.at("/0/properties/priority").asInt()).isEqualTo(12);
     assertThat(named.at("/1/name").asText()).as("renamed by its owner").isEqualTo("My own list");
     assertThat(named.at("/2/name").asText()).isEqualTo("待我认领");
+  }
+
+  @Test
+  void aTasksVariablesShowTheReasonsOfTheTablesInTheReadersLanguage() throws IOException {
+    String variables = """
+        {"repairModeReason":{"type":"String","value":"Software products are serviced on site.","valueInfo":{}},
+         "faultNotes":{"type":"String","value":"Software products are serviced on site.","valueInfo":{}},
+         "warrantyReason":{"type":"String","value":"Changed by an admin","valueInfo":{}}}""";
+    JsonNode chinese = MAPPER.readTree(LocalisedResponses.localise(variables.getBytes(),
+        LocalisedResponses.Answer.VARIABLES, Language.ZH_CN));
+    assertThat(chinese.at("/repairModeReason/value").asText()).isEqualTo("软件产品上门服务。");
+    assertThat(chinese.at("/faultNotes/value").asText()).isEqualTo("Software products are serviced on site.");
+    assertThat(chinese.at("/warrantyReason/value").asText()).isEqualTo("Changed by an admin");
   }
 
   /** The stepName outputs of approval-routing.dmn. */
