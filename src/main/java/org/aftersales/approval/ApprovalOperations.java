@@ -14,6 +14,7 @@ import org.aftersales.api.ApiException;
 import org.aftersales.common.EngineTime;
 import org.aftersales.common.SystemAuthority;
 import org.aftersales.identity.StaffGroup;
+import org.aftersales.integration.notification.Notice;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -91,8 +92,8 @@ public class ApprovalOperations {
       taskService.setAssignee(task.getId(), to);
       ApprovalRecord record = steps.records().record(approval.place(), actor, ApprovalAction.TRANSFERRED, to,
           comment, task.getId());
-      steps.notifyUser(approval.businessKey(), to, "approval-transferred", "An approval was transferred to you",
-          actor + " transferred \"" + approval.step().stepName() + "\" to you", "transfer|" + record.getId());
+      steps.notifyUser(approval.businessKey(), to, Notice.of("approval-transferred", "actor", actor,
+          "stepName", approval.step().stepName()), "transfer|" + record.getId());
       return approval;
     });
   }
@@ -110,8 +111,8 @@ public class ApprovalOperations {
           .execute();
       ApprovalRecord record = steps.records().record(approval.place(), actor, ApprovalAction.APPROVER_ADDED, user,
           comment, null);
-      steps.notifyUser(approval.businessKey(), user, "approval-added", "You were added to an approval",
-          actor + " asks you to decide \"" + approval.step().stepName() + "\"", "add|" + record.getId());
+      steps.notifyUser(approval.businessKey(), user, Notice.of("approval-added", "actor", actor,
+          "stepName", approval.step().stepName()), "add|" + record.getId());
       return approval;
     });
   }
@@ -142,8 +143,8 @@ public class ApprovalOperations {
         if (!recordRepository.existsByProcessInstanceIdAndTargetAndAction(processInstanceId, user,
             ApprovalAction.COPIED.code())) {
           steps.records().record(approval.place(), actor, ApprovalAction.COPIED, user, comment, null);
-          steps.notifyUser(approval.businessKey(), user, "approval-copy", "An approval was copied to you",
-              actor + " copied you on: " + approval.variables().get(SUMMARY), processInstanceId + "|copy");
+          steps.notifyUser(approval.businessKey(), user, Notice.of("approval-copy", "actor", actor,
+              "summary", String.valueOf(approval.variables().get(SUMMARY))), processInstanceId + "|copy");
         }
       }
       return approval;
@@ -172,8 +173,9 @@ public class ApprovalOperations {
       ApprovalRecord record = steps.records().record(approval.place(), actor, ApprovalAction.URGED,
           String.join(",", approvers), comment, null);
       for (String approver : approvers) {
-        steps.notifyUser(approval.businessKey(), approver, "approval-urged", "Please decide an approval",
-            actor + " is waiting for \"" + approval.step().stepName() + "\"" + (comment == null ? "" : ": " + comment),
+        Notice urged = Notice.of("approval-urged", "actor", actor, "stepName", approval.step().stepName(),
+            "comment", comment);
+        steps.notifyUser(approval.businessKey(), approver, comment == null ? urged : urged.variant("commented"),
             "urge|" + record.getId());
       }
       return approval;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.aftersales.common.EngineTime;
+import org.aftersales.integration.notification.Notice;
 import org.aftersales.integration.notification.Notification;
 import org.aftersales.integration.notification.Notifications;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -230,11 +231,10 @@ public class ApprovalSteps {
     return step != null && RouteStep.RESUBMIT.equals(step.onReject()) && round <= step.maxRounds();
   }
 
-  /** Tells a staff member about an approval through the notification outbox. */
-  public void notifyUser(String businessKey, String user, String kind, String subject, String message,
-      String occurrence) {
+  /** Tells a staff member about an approval through the notification outbox, in the staff's language. */
+  public void notifyUser(String businessKey, String user, Notice notice, String occurrence) {
     String caseNumber = businessKey != null && businessKey.length() <= 20 ? businessKey : null;
-    notifications.queue(new Notification(caseNumber, Notification.USER, user, kind, subject, message),
+    notifications.queue(caseNumber, Notification.USER, user, notice, notifications.staffLanguage(),
         occurrence + "|" + user);
   }
 

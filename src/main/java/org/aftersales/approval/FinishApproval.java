@@ -3,6 +3,7 @@ package org.aftersales.approval;
 import static org.aftersales.approval.ApprovalVariables.*;
 import static org.aftersales.common.Variables.string;
 
+import org.aftersales.integration.notification.Notice;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,8 +27,8 @@ class FinishApproval implements JavaDelegate {
     String requester = string(execution, REQUESTER);
     if (requester != null && !"withdrawn".equals(outcome)) {
       String summary = string(execution, SUMMARY);
-      steps.notifyUser(execution.getProcessBusinessKey(), requester, "approval-" + outcome,
-          "Your approval request was " + outcome, summary == null ? "" : summary, execution.getActivityInstanceId());
+      steps.notifyUser(execution.getProcessBusinessKey(), requester,
+          Notice.of("approval-" + outcome, "summary", summary == null ? "" : summary), execution.getActivityInstanceId());
     }
   }
 }

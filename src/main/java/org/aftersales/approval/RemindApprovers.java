@@ -4,6 +4,7 @@ import static org.aftersales.approval.ApprovalVariables.*;
 import static org.aftersales.common.Variables.string;
 
 import java.util.Set;
+import org.aftersales.integration.notification.Notice;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -25,10 +26,9 @@ class RemindApprovers implements JavaDelegate {
     Set<String> approvers = participants.currentApprovers(execution.getProcessInstanceId());
     String summary = string(execution, SUMMARY);
     for (String approver : approvers) {
-      steps.notifyUser(execution.getProcessBusinessKey(), approver, "approval-reminder",
-          "Reminder: an approval waits for you",
-          "Please decide \"" + string(execution, STEP_NAME) + "\"" + (summary == null ? "" : ": " + summary),
-          execution.getActivityInstanceId());
+      Notice reminder = Notice.of("approval-reminder", "stepName", string(execution, STEP_NAME), "summary", summary);
+      steps.notifyUser(execution.getProcessBusinessKey(), approver,
+          summary == null ? reminder.variant("no-summary") : reminder, execution.getActivityInstanceId());
     }
     steps.records().record(steps.place(execution), ApprovalRecords.SYSTEM, ApprovalAction.REMINDED,
         String.join(",", approvers), null, null);

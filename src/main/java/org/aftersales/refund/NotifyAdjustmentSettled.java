@@ -2,6 +2,7 @@ package org.aftersales.refund;
 
 import org.aftersales.common.Variables;
 import org.aftersales.integration.notification.CaseNotices;
+import org.aftersales.integration.notification.Notice;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,17 +27,7 @@ public class NotifyAdjustmentSettled implements JavaDelegate {
         + Variables.string(execution, RefundVariables.ADJUSTMENT_CURRENCY);
     String reference = Variables.string(execution, RefundVariables.POSTING_REFERENCE);
     AdjustmentType type = AdjustmentType.of(Variables.string(execution, RefundVariables.ADJUSTMENT_TYPE));
-    String message = switch (type) {
-      case FULL_REFUND, PARTIAL_REFUND -> "We have refunded " + amount + " to you (reference " + reference + ").";
-      case PRICE_DIFFERENCE_REFUND -> "We have paid you the price difference of " + amount + " (reference "
-          + reference + ").";
-      case PRICE_DIFFERENCE_INVOICE -> "We have received your payment of the price difference, " + amount
-          + " (reference " + reference + "). Thank you.";
-      case WRITE_OFF -> "We have written off " + amount + " of invoice "
-          + Variables.string(execution, RefundVariables.OPEN_INVOICE_REFERENCE) + "; you owe nothing more on it"
-          + " (reference " + reference + ").";
-    };
-    notices.customer(execution, "refund-adjustment-settled",
-        type.paysCustomer() ? "money refunded" : "adjustment settled", message);
+    notices.customer(execution, Notice.of("refund-adjustment-settled", "amount", amount, "reference", reference,
+        "invoice", Variables.string(execution, RefundVariables.OPEN_INVOICE_REFERENCE)).variant(type.value()));
   }
 }

@@ -2,6 +2,7 @@ package org.aftersales.refund;
 
 import org.aftersales.common.Variables;
 import org.aftersales.integration.notification.CaseNotices;
+import org.aftersales.integration.notification.Notice;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -27,10 +28,9 @@ public class TellAdjustmentRejected implements JavaDelegate {
         Variables.string(execution, RefundVariables.ADJUSTMENT_ID));
     String outcome = Variables.string(execution, RefundVariables.APPROVAL_OUTCOME);
     execution.setVariable(RefundVariables.ADJUSTMENT_OUTCOME, outcome == null ? "rejected" : outcome);
-    notices.customer(execution, "refund-adjustment-rejected", "your request could not be approved",
-        "We could not approve the " + Variables.string(execution, RefundVariables.ADJUSTMENT_TYPE) + " of "
-            + Variables.string(execution, RefundVariables.ADJUSTMENT_AMOUNT) + " "
-            + Variables.string(execution, RefundVariables.ADJUSTMENT_CURRENCY)
-            + " as requested. Your case goes back to our service desk, who will contact you about the next step.");
+    notices.customer(execution, Notice.of("refund-adjustment-rejected",
+        "adjustmentType", Variables.string(execution, RefundVariables.ADJUSTMENT_TYPE),
+        "amount", Variables.string(execution, RefundVariables.ADJUSTMENT_AMOUNT) + " "
+            + Variables.string(execution, RefundVariables.ADJUSTMENT_CURRENCY)));
   }
 }

@@ -1,5 +1,6 @@
 package org.aftersales.repair;
 
+import org.aftersales.integration.notification.Notice;
 import static org.aftersales.repair.RepairVariables.DAMAGE_CAUSE;
 import static org.aftersales.repair.RepairVariables.FAULT_TYPE;
 
@@ -46,9 +47,7 @@ public class CheckWarranty implements JavaDelegate {
     orders.of(ServiceRequestVariables.caseNumber(execution)).assessed(damageCause,
         Variables.string(execution, FAULT_TYPE), start, outcome.inWarranty(), outcome.reason());
     if (outcome.inWarranty()) {
-      notices.customer(execution, "repair-in-warranty", "repair under warranty",
-          "Your " + Variables.string(execution, ServiceRequestVariables.PRODUCT_SKU)
-              + " is repaired free of charge: " + outcome.reason() + " We will tell you how the repair is done next.");
+      notices.customer(execution, Notice.of("repair-in-warranty", "warrantyReason", outcome.reason()));
     }
   }
 }

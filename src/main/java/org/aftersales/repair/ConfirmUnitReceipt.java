@@ -2,6 +2,7 @@ package org.aftersales.repair;
 
 import org.aftersales.common.EngineTime;
 import org.aftersales.common.Variables;
+import org.aftersales.integration.notification.Notice;
 import org.aftersales.servicecase.ServiceRequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,8 +23,7 @@ public class ConfirmUnitReceipt implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     orders.of(ServiceRequestVariables.caseNumber(execution)).getUnit().received(EngineTime.now());
-    notices.customer(execution, "repair-unit-received", "your unit has arrived",
-        "Your unit (RMA " + Variables.string(execution, RepairVariables.RMA_NUMBER)
-            + ") has arrived at our depot; our engineers are looking at it.");
+    notices.customer(execution, Notice.of("repair-unit-received",
+        "rma", Variables.string(execution, RepairVariables.RMA_NUMBER)));
   }
 }

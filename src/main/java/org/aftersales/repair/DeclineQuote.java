@@ -1,5 +1,6 @@
 package org.aftersales.repair;
 
+import org.aftersales.integration.notification.Notice;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,6 @@ public class DeclineQuote implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    notices.customer(execution, "repair-quote-declined", "repair not carried out",
-        "As you asked, we will not carry out the paid repair. Contact us any time if you change your mind.");
+    notices.customer(execution, Notice.of("repair-quote-declined"));
   }
 }

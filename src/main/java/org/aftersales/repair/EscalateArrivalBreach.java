@@ -2,6 +2,7 @@ package org.aftersales.repair;
 
 import org.aftersales.common.EngineTime;
 import org.aftersales.identity.StaffGroup;
+import org.aftersales.integration.notification.Notice;
 import org.aftersales.servicecase.CaseSla;
 import org.aftersales.servicecase.CaseSlaRepository;
 import org.aftersales.servicecase.ServiceRequestVariables;
@@ -43,9 +44,7 @@ public class EscalateArrivalBreach implements JavaDelegate {
     if (job != null) {
       taskService.setPriority(job.getId(), ESCALATED_PRIORITY);
     }
-    notices.group(execution, StaffGroup.APPROVER_LEAD.id(), "arrival-breach", "on-site arrival overdue",
-        "The on-site arrival deadline at " + execution.getVariable(ServiceRequestVariables.CUSTOMER_NAME)
-            + " has passed and no technician has reported arrival.");
+    notices.group(execution, StaffGroup.APPROVER_LEAD.id(), Notice.of("arrival-breach"));
     LOG.warn("Case {}: on-site arrival SLA breached", caseNumber);
   }
 }

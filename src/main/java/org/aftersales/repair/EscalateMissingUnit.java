@@ -2,7 +2,7 @@ package org.aftersales.repair;
 
 import org.aftersales.common.Variables;
 import org.aftersales.identity.StaffGroup;
-import org.aftersales.servicecase.ServiceRequestVariables;
+import org.aftersales.integration.notification.Notice;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,11 +19,11 @@ public class EscalateMissingUnit implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String message = "The unit of " + Variables.string(execution, ServiceRequestVariables.CUSTOMER_NAME) + " (RMA "
-        + Variables.string(execution, RepairVariables.RMA_NUMBER) + ", shipment "
-        + Variables.string(execution, RepairVariables.TRACKING_NUMBER) + ") has not reached the depot. Please call"
-        + " the customer and the carrier.";
-    notices.group(execution, StaffGroup.AFTER_SALES.id(), "unit-overdue", "unit overdue at the depot", message);
-    notices.group(execution, StaffGroup.APPROVER_LEAD.id(), "unit-overdue-lead", "unit overdue at the depot", message);
+    String rma = Variables.string(execution, RepairVariables.RMA_NUMBER);
+    String trackingNumber = Variables.string(execution, RepairVariables.TRACKING_NUMBER);
+    notices.group(execution, StaffGroup.AFTER_SALES.id(),
+        Notice.of("unit-overdue", "rma", rma, "trackingNumber", trackingNumber));
+    notices.group(execution, StaffGroup.APPROVER_LEAD.id(),
+        Notice.of("unit-overdue-lead", "rma", rma, "trackingNumber", trackingNumber));
   }
 }

@@ -1,6 +1,7 @@
 package org.aftersales.repair;
 
 import org.aftersales.common.EngineTime;
+import org.aftersales.integration.notification.Notice;
 import org.aftersales.servicecase.ServiceRequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,8 +23,6 @@ public class ExpireQuote implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     orders.of(ServiceRequestVariables.caseNumber(execution)).quoteExpired(EngineTime.now());
     execution.setVariable(RepairVariables.QUOTE_ACCEPTED, false);
-    notices.customer(execution, "repair-quote-expired", "repair quote expired",
-        "Our repair quote has expired without an answer, so we have not repaired the unit. Contact us any time"
-            + " for a new quote.");
+    notices.customer(execution, Notice.of("repair-quote-expired"));
   }
 }

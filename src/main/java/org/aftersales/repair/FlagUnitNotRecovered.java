@@ -4,6 +4,7 @@ import org.aftersales.common.Variables;
 import org.aftersales.identity.StaffGroup;
 import org.aftersales.integration.logistics.CaseShipments;
 import org.aftersales.integration.logistics.Shipments;
+import org.aftersales.integration.notification.Notice;
 import org.aftersales.servicecase.ServiceRequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -37,12 +38,9 @@ public class FlagUnitNotRecovered implements JavaDelegate {
     String tracking = Variables.string(execution, RepairVariables.TRACKING_NUMBER);
     shipments.cancel(tracking);
     String rma = Variables.string(execution, RepairVariables.RMA_NUMBER);
-    notices.group(execution, StaffGroup.FINANCE.id(), "unit-not-recovered", "unit not recovered",
-        "The unit " + CaseShipments.unit(execution) + " of " + Variables.string(execution,
-            ServiceRequestVariables.CUSTOMER_NAME) + " (RMA " + rma + ") was never returned; the repair is closed"
-            + " without it.");
-    notices.customer(execution, "repair-unit-not-received", "repair closed",
-        "We never received your unit (RMA " + rma + "), so we have closed the repair. Contact us to start again.");
+    notices.group(execution, StaffGroup.FINANCE.id(),
+        Notice.of("unit-not-recovered", "unit", CaseShipments.unit(execution), "rma", rma));
+    notices.customer(execution, Notice.of("repair-unit-not-received", "rma", rma));
     LOG.warn("Case {}: unit not recovered (RMA {})", caseNumber, rma);
   }
 }

@@ -4,6 +4,7 @@ import org.aftersales.common.Variables;
 import org.aftersales.integration.finance.FinancePosting;
 import org.aftersales.integration.finance.FinancePostings;
 import org.aftersales.integration.finance.PostingRequest;
+import org.aftersales.integration.notification.Notice;
 import org.aftersales.servicecase.ServiceRequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -37,9 +38,7 @@ public class InvoiceRepair implements JavaDelegate {
             + Variables.string(execution, ServiceRequestVariables.SERIAL_NUMBER)));
     order.invoiced(posting.getReference());
     execution.setVariable(RepairVariables.POSTING_REFERENCE, posting.getReference());
-    notices.customer(execution, "repair-invoice", "invoice for your repair",
-        "Thank you for accepting our quote. Invoice " + posting.getReference() + " over "
-            + order.getQuoteTotal().toPlainString() + " " + order.getQuoteCurrency()
-            + " is on its way; we start the repair once it is paid.");
+    notices.customer(execution, Notice.of("repair-invoice", "invoice", posting.getReference(),
+        "total", order.getQuoteTotal().toPlainString() + " " + order.getQuoteCurrency()));
   }
 }

@@ -2,6 +2,7 @@ package org.aftersales.repair;
 
 import org.aftersales.common.Variables;
 import org.aftersales.integration.logistics.CaseShipments;
+import org.aftersales.integration.notification.Notice;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,7 @@ public class NotifyRepairDone implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    notices.customer(execution, "repair-done", "repair completed",
-        "The repair of your " + CaseShipments.unit(execution) + " is complete. What we found: "
-            + Variables.string(execution, RepairVariables.FAULT_NOTES) + ". Thank you for your patience.");
+    notices.customer(execution, Notice.of("repair-done", "unit", CaseShipments.unit(execution),
+        "faultNotes", String.valueOf(Variables.string(execution, RepairVariables.FAULT_NOTES))));
   }
 }

@@ -1,6 +1,7 @@
 package org.aftersales.repair;
 
 import org.aftersales.common.EngineTime;
+import org.aftersales.integration.notification.Notice;
 import org.aftersales.servicecase.CaseSla;
 import org.aftersales.servicecase.CaseSlaRepository;
 import org.aftersales.servicecase.ServiceRequestVariables;
@@ -38,9 +39,8 @@ public class OnSiteJob implements TaskListener {
       order.jobAccepted(technician, EngineTime.now());
       task.setVariable(RepairVariables.TECHNICIAN, technician);
       if (first) {
-        notices.customer(task.getExecution(), "repair-technician-assigned", "your technician",
-            "Technician " + technician + " has taken on your repair and will be with you by "
-                + notices.local(order.getArrivalDue()) + ".");
+        notices.customer(task.getExecution(), Notice.of("repair-technician-assigned", "technician", technician,
+            "due", notices.local(order.getArrivalDue())));
       }
       return;
     }

@@ -1,6 +1,7 @@
 package org.aftersales.repair;
 
 import org.aftersales.common.EngineTime;
+import org.aftersales.integration.notification.Notice;
 import org.aftersales.servicecase.ServiceRequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -21,7 +22,6 @@ public class RecordPayment implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     orders.of(ServiceRequestVariables.caseNumber(execution)).paid(EngineTime.now());
-    notices.customer(execution, "repair-paid", "payment received",
-        "We have received your payment; the repair starts now.");
+    notices.customer(execution, Notice.of("repair-paid"));
   }
 }

@@ -1,5 +1,6 @@
 package org.aftersales.repair;
 
+import org.aftersales.integration.notification.Notice;
 import org.aftersales.servicecase.ServiceRequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,8 +21,8 @@ public class RemindQuote implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     RepairOrder order = orders.of(ServiceRequestVariables.caseNumber(execution));
-    notices.customer(execution, "repair-quote-reminder", "your repair quote is waiting",
-        "We have not heard from you about our repair quote of " + order.getQuoteTotal().toPlainString() + " "
-            + order.getQuoteCurrency() + ". It expires " + notices.local(order.getQuoteExpiresAt()) + ".");
+    notices.customer(execution, Notice.of("repair-quote-reminder",
+        "total", order.getQuoteTotal().toPlainString() + " " + order.getQuoteCurrency(),
+        "expiresAt", notices.local(order.getQuoteExpiresAt())));
   }
 }

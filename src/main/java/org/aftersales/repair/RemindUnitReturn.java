@@ -1,6 +1,7 @@
 package org.aftersales.repair;
 
 import org.aftersales.common.Variables;
+import org.aftersales.integration.notification.Notice;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,8 +18,7 @@ public class RemindUnitReturn implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    notices.customer(execution, "repair-unit-reminder", "we are still waiting for your unit",
-        "Your unit has not reached our depot yet. Please hand it to our carrier with RMA number "
-            + Variables.string(execution, RepairVariables.RMA_NUMBER) + ".");
+    notices.customer(execution, Notice.of("repair-unit-reminder",
+        "rma", Variables.string(execution, RepairVariables.RMA_NUMBER)));
   }
 }

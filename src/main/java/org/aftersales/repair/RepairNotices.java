@@ -3,6 +3,7 @@ package org.aftersales.repair;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import org.aftersales.integration.notification.CaseNotices;
+import org.aftersales.integration.notification.Notice;
 import org.aftersales.sla.ServiceHours;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -19,12 +20,12 @@ public class RepairNotices {
     this.serviceHours = serviceHours;
   }
 
-  public void customer(DelegateExecution execution, String kind, String subject, String message) {
-    notices.customer(execution, kind, subject, message);
+  public void customer(DelegateExecution execution, Notice notice) {
+    notices.customer(execution, notice);
   }
 
-  public void group(DelegateExecution execution, String group, String kind, String subject, String message) {
-    notices.group(execution, group, kind, subject, message);
+  public void group(DelegateExecution execution, String group, Notice notice) {
+    notices.group(execution, group, notice);
   }
 
   /** A time as people in the service zone read it. */

@@ -4,6 +4,7 @@ import org.aftersales.integration.logistics.CaseShipments;
 import org.aftersales.integration.logistics.Shipment;
 import org.aftersales.integration.logistics.ShipmentRequest;
 import org.aftersales.integration.logistics.UnitWait;
+import org.aftersales.integration.notification.Notice;
 import org.aftersales.servicecase.ServiceRequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -38,8 +39,6 @@ public class RequestPickUp implements JavaDelegate {
     order.getUnit().awaited(rma);
     execution.setVariable(RepairVariables.RMA_NUMBER, rma);
     unitWait.startWaiting(execution);
-    notices.customer(execution, "repair-pick-up", "we collect your unit",
-        "Your unit is repaired at our depot. RMA number " + rma + ": please put it on the parcel. Our carrier"
-            + " collects it (shipment " + pickUp.getTrackingNumber() + ").");
+    notices.customer(execution, Notice.of("repair-pick-up", "rma", rma, "trackingNumber", pickUp.getTrackingNumber()));
   }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.aftersales.common.EngineTime;
 import org.aftersales.common.Variables;
 import org.aftersales.identity.StaffGroup;
+import org.aftersales.integration.notification.Notice;
 import org.aftersales.servicecase.ServiceRequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -36,13 +37,11 @@ public class SendQuote implements JavaDelegate {
     execution.setVariable(RepairVariables.QUOTE_EXPIRES_AT, EngineTime.toDate(expiresAt));
     String total = order.getQuoteTotal().toPlainString() + " " + order.getQuoteCurrency();
     String details = Variables.string(execution, RepairVariables.QUOTE_DETAILS);
-    notices.customer(execution, "repair-quote", "your repair quote",
-        "The repair is not covered by the warranty (" + Variables.string(execution, RepairVariables.WARRANTY_REASON)
-            + "). Our quote: " + total + ".\n" + (details == null ? "" : details + "\n")
-            + "Please tell us by " + notices.local(expiresAt) + " whether we should go ahead.");
-    notices.group(execution, StaffGroup.SALES.id(), "repair-quote-copy", "quote sent to "
-            + Variables.string(execution, ServiceRequestVariables.CUSTOMER_NAME),
-        "Copy for the account's sales contact: a repair quote of " + total + " was sent; it expires "
-            + notices.local(expiresAt) + ". You may record the customer's answer in Tasklist.");
+    Notice quote = Notice.of("repair-quote", "total", total, "expiresAt", notices.local(expiresAt),
+        "warrantyReason", String.valueOf(Variables.string(execution, RepairVariables.WARRANTY_REASON)),
+        "details", details);
+    notices.customer(execution, details == null ? quote.variant("no-details") : quote);
+    notices.group(execution, StaffGroup.SALES.id(),
+        Notice.of("repair-quote-copy", "total", total, "expiresAt", notices.local(expiresAt)));
   }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.aftersales.common.EngineTime;
 import org.aftersales.common.Variables;
+import org.aftersales.integration.notification.Notice;
 import org.aftersales.servicecase.CaseSettings;
 import org.aftersales.servicecase.CaseSla;
 import org.aftersales.servicecase.CaseSlaRepository;
@@ -58,8 +59,7 @@ public class SetArrivalDeadline implements JavaDelegate {
     RepairOrder order = orders.of(caseNumber);
     order.modeConfirmed(RepairVariables.ON_SITE);
     order.onSiteDue(due);
-    notices.customer(execution, "repair-on-site", "a technician is coming",
-        "A technician will be with you by " + notices.local(due) + " at the latest"
-            + (aroundTheClock ? "." : " (counted in business hours, as your contract says)."));
+    Notice coming = Notice.of("repair-on-site", "due", notices.local(due));
+    notices.customer(execution, aroundTheClock ? coming : coming.variant("business-hours"));
   }
 }

@@ -4,6 +4,7 @@ import org.aftersales.common.Variables;
 import org.aftersales.integration.logistics.CaseShipments;
 import org.aftersales.integration.logistics.Shipment;
 import org.aftersales.integration.logistics.ShipmentRequest;
+import org.aftersales.integration.notification.Notice;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -24,8 +25,7 @@ public class ShipParts implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String parts = Variables.string(execution, RepairVariables.PARTS_LIST);
     Shipment shipment = shipments.request(execution, ShipmentRequest.PARTS, null, parts);
-    notices.customer(execution, "repair-parts-shipped", "parts on their way",
-        "We are sending you the parts to fit (" + parts + "): shipment " + shipment.getTrackingNumber()
-            + ". We will call you to check that the unit works again.");
+    notices.customer(execution, Notice.of("repair-parts-shipped", "parts", String.valueOf(parts),
+        "trackingNumber", shipment.getTrackingNumber()));
   }
 }

@@ -3,6 +3,7 @@ package org.aftersales.repair;
 import org.aftersales.integration.logistics.CaseShipments;
 import org.aftersales.integration.logistics.Shipment;
 import org.aftersales.integration.logistics.ShipmentRequest;
+import org.aftersales.integration.notification.Notice;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -23,8 +24,6 @@ public class ShipUnitBack implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Shipment shipment = shipments.request(execution, ShipmentRequest.OUTBOUND,
         (String) execution.getVariable(RepairVariables.RMA_NUMBER), "Repaired " + CaseShipments.unit(execution));
-    notices.customer(execution, "repair-shipped", "your unit is on its way back",
-        "Your unit is repaired and passed our quality check. It is on its way back to you: shipment "
-            + shipment.getTrackingNumber() + ".");
+    notices.customer(execution, Notice.of("repair-shipped", "trackingNumber", shipment.getTrackingNumber()));
   }
 }

@@ -2,6 +2,7 @@ package org.aftersales.repair;
 
 import org.aftersales.common.EngineTime;
 import org.aftersales.identity.StaffGroup;
+import org.aftersales.integration.notification.Notice;
 import org.aftersales.servicecase.CaseSla;
 import org.aftersales.servicecase.CaseSlaRepository;
 import org.aftersales.servicecase.ServiceRequestVariables;
@@ -26,10 +27,8 @@ public class WarnArrivalAtRisk implements JavaDelegate {
     CaseSla sla = slas.findByCaseNumberAndKind(ServiceRequestVariables.caseNumber(execution), CaseSla.ON_SITE_ARRIVAL)
         .orElseThrow();
     sla.warned(EngineTime.now());
-    String message = "Nobody has reported arrival at " + execution.getVariable(ServiceRequestVariables.CUSTOMER_NAME)
-        + " (" + execution.getVariable(ServiceRequestVariables.CUSTOMER_CITY) + ") yet; the technician must be on site by "
-        + notices.local(sla.getDeadline()) + ".";
-    notices.group(execution, StaffGroup.FIELD_SERVICE.id(), "arrival-warning", "on-site arrival at risk", message);
-    notices.group(execution, StaffGroup.APPROVER_LEAD.id(), "arrival-warning-lead", "on-site arrival at risk", message);
+    String due = notices.local(sla.getDeadline());
+    notices.group(execution, StaffGroup.FIELD_SERVICE.id(), Notice.of("arrival-warning", "due", due));
+    notices.group(execution, StaffGroup.APPROVER_LEAD.id(), Notice.of("arrival-warning-lead", "due", due));
   }
 }

@@ -3,6 +3,7 @@ package org.aftersales.returns;
 import org.aftersales.common.EngineTime;
 import org.aftersales.common.Variables;
 import org.aftersales.integration.notification.CaseNotices;
+import org.aftersales.integration.notification.Notice;
 import org.aftersales.servicecase.ServiceRequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,8 +24,7 @@ public class ConfirmReturnReceipt implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     orders.of(ServiceRequestVariables.caseNumber(execution)).getUnit().received(EngineTime.now());
-    notices.customer(execution, "return-unit-received", "the unit has arrived",
-        "The unit (RMA " + Variables.string(execution, ReturnVariables.RMA_NUMBER) + ") has arrived; our quality"
-            + " team inspects it.");
+    notices.customer(execution, Notice.of("return-unit-received",
+        "rma", Variables.string(execution, ReturnVariables.RMA_NUMBER)));
   }
 }

@@ -4,6 +4,7 @@ import org.aftersales.common.Variables;
 import org.aftersales.identity.StaffGroup;
 import org.aftersales.integration.logistics.Shipments;
 import org.aftersales.integration.notification.CaseNotices;
+import org.aftersales.integration.notification.Notice;
 import org.aftersales.servicecase.ServiceRequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -36,12 +37,8 @@ public class FlagReturnNotRecovered implements JavaDelegate {
     orders.of(caseNumber).getUnit().notRecovered();
     shipments.cancel(Variables.string(execution, ReturnVariables.TRACKING_NUMBER));
     String rma = Variables.string(execution, ReturnVariables.RMA_NUMBER);
-    notices.group(execution, StaffGroup.FINANCE.id(), "unit-not-recovered", "returned unit not recovered",
-        "The unit " + Variables.string(execution, ServiceRequestVariables.PRODUCT_SKU) + " of "
-            + Variables.string(execution, ServiceRequestVariables.CUSTOMER_NAME) + " (RMA " + rma
-            + ") was never returned; no refund or replacement was made.");
-    notices.customer(execution, "return-unit-not-received", "return closed",
-        "We never received the unit (RMA " + rma + "), so we have closed the return. Contact us to start again.");
+    notices.group(execution, StaffGroup.FINANCE.id(), Notice.of("unit-not-recovered", "rma", rma).variant("return"));
+    notices.customer(execution, Notice.of("return-unit-not-received", "rma", rma));
     LOG.warn("Case {}: returned unit not recovered (RMA {})", caseNumber, rma);
   }
 }

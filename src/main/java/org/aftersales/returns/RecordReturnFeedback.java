@@ -5,6 +5,7 @@ import org.aftersales.bugloop.ProductFeedbackRepository;
 import org.aftersales.common.EngineTime;
 import org.aftersales.common.Variables;
 import org.aftersales.integration.notification.CaseNotices;
+import org.aftersales.integration.notification.Notice;
 import org.aftersales.servicecase.ServiceRequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -42,9 +43,7 @@ public class RecordReturnFeedback implements JavaDelegate {
         Variables.string(execution, ServiceRequestVariables.PRODUCT_LINE),
         summary.length() > 8000 ? summary.substring(0, 8000) : summary, EngineTime.now()));
     order.closed(EngineTime.now());
-    notices.customer(execution, "return-done", "return completed",
-        "exchange".equals(order.getResolution())
-            ? "Your replacement has been delivered. Thank you for your patience."
-            : "Your refund has been settled. Thank you for your patience.");
+    notices.customer(execution, Notice.of("return-done")
+        .variant("exchange".equals(order.getResolution()) ? "exchange" : "refund"));
   }
 }

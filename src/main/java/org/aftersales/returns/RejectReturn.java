@@ -2,6 +2,7 @@ package org.aftersales.returns;
 
 import org.aftersales.common.Variables;
 import org.aftersales.integration.notification.CaseNotices;
+import org.aftersales.integration.notification.Notice;
 import org.aftersales.servicecase.ServiceRequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -29,7 +30,7 @@ public class RejectReturn implements JavaDelegate {
     orders.of(ServiceRequestVariables.caseNumber(execution)).assessed(
         (Integer) execution.getVariable(ReturnVariables.DAYS_SINCE_DELIVERY),
         Variables.string(execution, ReturnVariables.CUSTOMER_TIER), "not-eligible", why);
-    notices.customer(execution, "return-not-eligible", "we cannot take the unit back",
-        why + " Our service desk will get back to you with what we can do instead.");
+    Notice refused = Notice.of("return-not-eligible", "eligibilityReason", String.valueOf(reason));
+    notices.customer(execution, exceptionRefused ? refused.variant("exception-refused") : refused);
   }
 }

@@ -5,6 +5,7 @@ import org.aftersales.integration.logistics.Shipment;
 import org.aftersales.integration.logistics.ShipmentRequest;
 import org.aftersales.integration.logistics.UnitWait;
 import org.aftersales.integration.notification.CaseNotices;
+import org.aftersales.integration.notification.Notice;
 import org.aftersales.servicecase.ServiceRequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -35,8 +36,6 @@ public class RequestReturnPickUp implements JavaDelegate {
     execution.setVariable(ReturnVariables.RMA_NUMBER, rma);
     unitWait.startWaiting(execution);
     orders.of(caseNumber).getUnit().awaited(rma);
-    notices.customer(execution, "return-pick-up", "we collect the unit",
-        "We accept the return. RMA number " + rma + ": please put it on the parcel; our carrier collects it"
-            + " (shipment " + pickUp.getTrackingNumber() + ").");
+    notices.customer(execution, Notice.of("return-pick-up", "rma", rma, "trackingNumber", pickUp.getTrackingNumber()));
   }
 }

@@ -5,6 +5,7 @@ import org.aftersales.integration.logistics.CaseShipments;
 import org.aftersales.integration.logistics.Shipment;
 import org.aftersales.integration.logistics.ShipmentRequest;
 import org.aftersales.integration.notification.CaseNotices;
+import org.aftersales.integration.notification.Notice;
 import org.aftersales.servicecase.ServiceRequestVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -27,7 +28,7 @@ public class ShipReplacement implements JavaDelegate {
     String product = Variables.string(execution, ServiceRequestVariables.PRODUCT_SKU);
     Shipment replacement = shipments.request(execution, ShipmentRequest.OUTBOUND,
         Variables.string(execution, ReturnVariables.RMA_NUMBER), "Replacement " + product);
-    notices.customer(execution, "return-replacement-shipped", "your replacement is on its way",
-        "Your replacement " + product + " is on its way: shipment " + replacement.getTrackingNumber() + ".");
+    notices.customer(execution, Notice.of("return-replacement-shipped", "product", product,
+        "trackingNumber", replacement.getTrackingNumber()));
   }
 }

@@ -2,8 +2,8 @@ package org.aftersales.servicecase;
 
 import org.aftersales.common.EngineTime;
 import org.aftersales.common.Variables;
-import org.aftersales.integration.notification.Notification;
-import org.aftersales.integration.notification.Notifications;
+import org.aftersales.integration.notification.CaseNotices;
+import org.aftersales.integration.notification.Notice;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,22 +13,17 @@ import org.springframework.stereotype.Component;
 public class AskForFeedback implements JavaDelegate {
 
   private final CaseSettings settings;
-  private final Notifications notifications;
+  private final CaseNotices notices;
 
-  public AskForFeedback(CaseSettings settings, Notifications notifications) {
+  public AskForFeedback(CaseSettings settings, CaseNotices notices) {
     this.settings = settings;
-    this.notifications = notifications;
+    this.notices = notices;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String caseNumber = ServiceRequestVariables.caseNumber(execution);
     ServiceRequestVariables.setFeedbackDeadline(execution, EngineTime.now().plus(settings.feedbackWait()));
-    notifications.queue(new Notification(caseNumber, Notification.CUSTOMER,
-        Variables.string(execution, ServiceRequestVariables.CUSTOMER_ID), "survey",
-        "How did we do on case " + caseNumber + "?",
-        "Your case " + caseNumber + " is resolved: "
-            + Variables.string(execution, ServiceRequestVariables.RESOLUTION_SUMMARY)
-            + "\nPlease rate our service from 1 (poor) to 5 (excellent)."), execution.getActivityInstanceId());
+    notices.customer(execution, Notice.of("survey", "resolutionSummary",
+        String.valueOf(Variables.string(execution, ServiceRequestVariables.RESOLUTION_SUMMARY))));
   }
 }

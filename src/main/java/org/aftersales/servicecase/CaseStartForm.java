@@ -98,6 +98,7 @@ public class CaseStartForm extends StartFormIntake {
     fields.put(ServiceRequestVariables.CUSTOMER_ID, "customer.id");
     fields.put(ServiceRequestVariables.CUSTOMER_NAME, "customer.name");
     fields.put(ServiceRequestVariables.CUSTOMER_CONTACT, "customer.contact");
+    fields.put(ServiceRequestVariables.CUSTOMER_LANGUAGE, "customer.language");
     fields.put(ServiceRequestVariables.CUSTOMER_CITY, "customer.city");
     fields.put(ServiceRequestVariables.CITY_TIER, "customer.cityTier");
     fields.put(ServiceRequestVariables.CONTRACT_LEVEL, "customer.contractLevel");

@@ -2,8 +2,8 @@ package org.aftersales.servicecase;
 
 import org.aftersales.common.EngineTime;
 import org.aftersales.identity.StaffGroup;
-import org.aftersales.integration.notification.Notification;
-import org.aftersales.integration.notification.Notifications;
+import org.aftersales.integration.notification.CaseNotices;
+import org.aftersales.integration.notification.Notice;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,12 +23,12 @@ public class EscalateFirstResponseBreach implements JavaDelegate {
   private static final Logger LOG = LoggerFactory.getLogger(EscalateFirstResponseBreach.class);
 
   private final CaseRecords records;
-  private final Notifications notifications;
+  private final CaseNotices notices;
   private final TaskService taskService;
 
-  public EscalateFirstResponseBreach(CaseRecords records, Notifications notifications, TaskService taskService) {
+  public EscalateFirstResponseBreach(CaseRecords records, CaseNotices notices, TaskService taskService) {
     this.records = records;
-    this.notifications = notifications;
+    this.notices = notices;
     this.taskService = taskService;
   }
 
@@ -44,10 +44,7 @@ public class EscalateFirstResponseBreach implements JavaDelegate {
       taskService.addCandidateGroup(acknowledge.getId(), StaffGroup.APPROVER_LEAD.id());
       taskService.setPriority(acknowledge.getId(), ESCALATED_PRIORITY);
     }
-    notifications.queue(new Notification(caseNumber, Notification.GROUP, StaffGroup.APPROVER_LEAD.id(),
-        "sla-breach", "Case " + caseNumber + ": first response overdue",
-        "The first-response deadline of case " + caseNumber + " has passed without an acknowledgement."
-            + " The task is now in the team leads' queue too."), execution.getActivityInstanceId());
+    notices.group(execution, StaffGroup.APPROVER_LEAD.id(), Notice.of("sla-breach"));
     LOG.warn("Case {}: first-response SLA breached", caseNumber);
   }
 }

@@ -43,10 +43,13 @@ public record NewCaseRequest(
       String contractLevel,
       /** How to reach the customer's contact person: a name, phone number or e-mail. */
       @Size(max = 200, message = "must be at most 200 characters")
-      String contact) {
+      String contact,
+      /** The language the customer is told things in; none: {@code aftersales.locale}. */
+      @Pattern(regexp = "zh-CN|en", message = "must be one of zh-CN, en")
+      String language) {
 
     public Customer(String id, String name, String city, Integer cityTier, String contractLevel) {
-      this(id, name, city, cityTier, contractLevel, null);
+      this(id, name, city, cityTier, contractLevel, null, null);
     }
   }
 

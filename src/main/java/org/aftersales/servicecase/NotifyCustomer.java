@@ -1,69 +1,48 @@
 package org.aftersales.servicecase;
 
 import org.aftersales.common.Variables;
-import org.aftersales.integration.notification.Notification;
-import org.aftersales.integration.notification.Notifications;
+import org.aftersales.integration.notification.CaseNotices;
+import org.aftersales.integration.notification.Notice;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells the customer what the step's {@code notificationKind} input says happened. Texts
- * written by staff in the task before (acknowledgement, explanation) are sent as written.
+ * written by staff in the task before (acknowledgement, answer, explanation) are sent as written.
  */
 @Component("notifyCustomer")
 public class NotifyCustomer implements JavaDelegate {
 
   public static final String KIND = "notificationKind";
 
-  private final Notifications notifications;
+  private final CaseNotices notices;
 
-  public NotifyCustomer(Notifications notifications) {
-    this.notifications = notifications;
+  public NotifyCustomer(CaseNotices notices) {
+    this.notices = notices;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String kind = (String) execution.getVariableLocal(KIND);
-    String caseNumber = ServiceRequestVariables.caseNumber(execution);
-    String product = Variables.string(execution, ServiceRequestVariables.PRODUCT_SKU);
-    String subject;
-    String message;
-    switch (kind == null ? "" : kind) {
-      case "acknowledgement" -> {
-        subject = "We are on your request " + caseNumber;
-        message = orDefault(execution, ServiceRequestVariables.ACKNOWLEDGEMENT_MESSAGE,
-            "We have received your request and are working on it.");
-      }
-      case "consultation-answer" -> {
-        subject = "Case " + caseNumber + ": our answer";
-        message = orDefault(execution, "answer", "We have answered your question.");
-      }
-      case "bug-confirmed" -> {
-        subject = "Case " + caseNumber + ": we confirmed a bug";
-        message = "We reproduced the problem you reported with " + product + ". It is a bug in our product,"
-            + " and our R&D team is fixing it. We will test the fix ourselves before we tell you it is solved.";
-      }
-      case "bug-explanation" -> {
-        subject = "Case " + caseNumber + ": what we found";
-        message = orDefault(execution, "explanation", "We looked into the problem you reported.");
-      }
+    Notice notice = switch (kind == null ? "" : kind) {
+      case "acknowledgement" -> written(execution, kind, ServiceRequestVariables.ACKNOWLEDGEMENT_MESSAGE);
+      case "consultation-answer" -> written(execution, kind, "answer");
+      case "bug-explanation" -> written(execution, kind, "explanation");
+      case "bug-confirmed" -> Notice.of(kind);
       case "bug-fixed" -> {
         Object fixVersion = execution.getVariable("fixVersion");
-        subject = "Case " + caseNumber + ": the bug is fixed";
-        message = "The bug you reported with " + product + " is fixed"
-            + (fixVersion == null ? "" : " in version " + fixVersion) + "; we retested it and it works.";
+        yield fixVersion == null ? Notice.of(kind).variant("no-version") : Notice.of(kind, "fixVersion", fixVersion);
       }
       default -> throw new IllegalStateException("Step " + execution.getCurrentActivityId()
           + " has no known notificationKind (" + kind + ")");
-    }
-    notifications.queue(new Notification(caseNumber, Notification.CUSTOMER,
-        Variables.string(execution, ServiceRequestVariables.CUSTOMER_ID), kind, subject, message),
-        execution.getActivityInstanceId());
+    };
+    notices.customer(execution, notice);
   }
 
-  private static String orDefault(DelegateExecution execution, String variable, String fallback) {
+  /** The text staff wrote in {@code variable}; the kind's default text when they wrote none. */
+  private static Notice written(DelegateExecution execution, String kind, String variable) {
     String text = Variables.string(execution, variable);
-    return text == null || text.isBlank() ? fallback : text;
+    return text == null || text.isBlank() ? Notice.of(kind).variant("default") : Notice.of(kind, "text", text);
   }
 }

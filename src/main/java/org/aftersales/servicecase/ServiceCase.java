@@ -46,6 +46,9 @@ public class ServiceCase {
   @Column(name = "customer_contact")
   private String customerContact;
 
+  @Column(name = "customer_language")
+  private String customerLanguage;
+
   @Column(name = "contract_level", nullable = false)
   private String contractLevel;
 
@@ -120,6 +123,7 @@ public class ServiceCase {
     this.customerCity = request.customer().city();
     this.customerCityTier = request.customer().cityTier();
     this.customerContact = request.customer().contact();
+    this.customerLanguage = request.customer().language();
     this.contractLevel = request.contractLevelOrDefault();
     this.productSku = request.product().sku().trim();
     this.productLine = request.product().productLine();
@@ -188,6 +192,11 @@ public class ServiceCase {
 
   public String getCustomerContact() {
     return customerContact;
+  }
+
+  /** zh-CN, en, or null for {@code aftersales.locale}. */
+  public String getCustomerLanguage() {
+    return customerLanguage;
   }
 
   public String getCustomerCity() {

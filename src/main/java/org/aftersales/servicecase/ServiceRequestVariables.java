@@ -25,6 +25,8 @@ public final class ServiceRequestVariables {
   public static final String CUSTOMER_NAME = "customerName";
   public static final String CUSTOMER_CITY = "customerCity";
   public static final String CUSTOMER_CONTACT = "customerContact";
+  /** The language the customer is told things in: zh-CN or en (else aftersales.locale). */
+  public static final String CUSTOMER_LANGUAGE = "customerLanguage";
   public static final String CITY_TIER = "cityTier";
   public static final String CONTRACT_LEVEL = "contractLevel";
   public static final String PRODUCT_SKU = "productSku";
@@ -58,6 +60,9 @@ public final class ServiceRequestVariables {
     variables.put(CUSTOMER_CITY, serviceCase.getCustomerCity());
     if (serviceCase.getCustomerContact() != null) {
       variables.put(CUSTOMER_CONTACT, serviceCase.getCustomerContact());
+    }
+    if (serviceCase.getCustomerLanguage() != null) {
+      variables.put(CUSTOMER_LANGUAGE, serviceCase.getCustomerLanguage());
     }
     variables.put(CITY_TIER, serviceCase.getCustomerCityTier());
     variables.put(CONTRACT_LEVEL, serviceCase.getContractLevel());

@@ -3,8 +3,8 @@ package org.aftersales.servicecase;
 import java.time.format.DateTimeFormatter;
 import org.aftersales.common.EngineTime;
 import org.aftersales.identity.StaffGroup;
-import org.aftersales.integration.notification.Notification;
-import org.aftersales.integration.notification.Notifications;
+import org.aftersales.integration.notification.CaseNotices;
+import org.aftersales.integration.notification.Notice;
 import org.aftersales.sla.ServiceHours;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -15,12 +15,12 @@ import org.springframework.stereotype.Component;
 public class WarnTeamLead implements JavaDelegate {
 
   private final CaseRecords records;
-  private final Notifications notifications;
+  private final CaseNotices notices;
   private final ServiceHours serviceHours;
 
-  public WarnTeamLead(CaseRecords records, Notifications notifications, ServiceHours serviceHours) {
+  public WarnTeamLead(CaseRecords records, CaseNotices notices, ServiceHours serviceHours) {
     this.records = records;
-    this.notifications = notifications;
+    this.notices = notices;
     this.serviceHours = serviceHours;
   }
 
@@ -31,9 +31,6 @@ public class WarnTeamLead implements JavaDelegate {
     sla.warned(EngineTime.now());
     String due = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(serviceHours.zone())
         .format(sla.getDeadline());
-    notifications.queue(new Notification(caseNumber, Notification.GROUP, StaffGroup.APPROVER_LEAD.id(),
-        "sla-warning", "Case " + caseNumber + ": first response due at " + due,
-        "Nobody has acknowledged case " + caseNumber + " (" + execution.getVariable("customerName")
-            + ") yet; the first response is due at " + due + "."), execution.getActivityInstanceId());
+    notices.group(execution, StaffGroup.APPROVER_LEAD.id(), Notice.of("sla-warning", "due", due));
   }
 }

@@ -212,7 +212,7 @@ class BugEscalationScenarioTest {
     outbox.dispatchDue();
     assertThat(kindsSent(caseNumber)).containsExactly("acknowledgement", "bug-confirmed", "bug-fixed");
     assertThat(notifications.findByCaseNumberOrderById(caseNumber).get(2).getMessage())
-        .contains("fixed in version 7.3.2");
+        .contains("已在 7.3.2 版本中修复");
   }
 
   @Test

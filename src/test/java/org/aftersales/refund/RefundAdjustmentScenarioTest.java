@@ -229,7 +229,7 @@ class RefundAdjustmentScenarioTest {
     assertThat(ended(pi, "postingReference")).isEqualTo(posting.getReference());
     assertThat(adjustment(caseNumber, "A1").getStatus()).isEqualTo("settled");
     assertThat(customerNoticePayloads(caseNumber)).anyMatch(p -> p.contains("refund-adjustment-settled")
-        && p.contains("We have refunded 1299.00 CNY to you"));
+        && p.contains("我们已向您退款 1299.00 CNY"));
   }
 
   @Test
@@ -281,7 +281,7 @@ class RefundAdjustmentScenarioTest {
 
     assertThat(pi).isEnded();
     assertThat(customerNoticePayloads(pi.getBusinessKey())).anyMatch(p ->
-        p.contains("written off 560.40 CNY of invoice INV-2026-0042"));
+        p.contains("我们已核销发票 INV-2026-0042 中的 560.40 CNY"));
   }
 
   @Test
@@ -299,7 +299,7 @@ class RefundAdjustmentScenarioTest {
 
     assertThat(pi).isEnded();
     assertThat(customerNoticePayloads(pi.getBusinessKey())).anyMatch(p ->
-        p.contains("received your payment of the price difference, 180.50 CNY"));
+        p.contains("我们已收到您支付的差价 180.50 CNY"));
   }
 
   @Test
@@ -319,7 +319,7 @@ class RefundAdjustmentScenarioTest {
 
     assertThat(pi).isEnded();
     assertThat(customerNoticePayloads(pi.getBusinessKey())).anyMatch(p ->
-        p.contains("paid you the price difference of 299.10 EUR"));
+        p.contains("我们已向您支付差价 299.10 EUR"));
   }
 
   // --- approval routing and rejection ------------------------------------------------------

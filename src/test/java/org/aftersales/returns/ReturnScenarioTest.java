@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.aftersales.bugloop.ProductFeedbackRepository;
+import org.aftersales.common.DecisionReasons;
+import org.aftersales.common.Language;
 import org.aftersales.common.TaskInputException;
 import org.aftersales.integration.finance.FinanceEvent;
 import org.aftersales.integration.finance.FinanceEvents;
@@ -30,10 +32,10 @@ import org.aftersales.testsupport.ProcessScenarioTest;
 import org.aftersales.testsupport.ProcessSteps;
 import org.aftersales.testsupport.TestUsers;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -394,7 +396,8 @@ class ReturnScenarioTest {
     assertThat(c.returns()).isEnded().hasPassed("RejectReturn").hasNotPassed("ApproveException");
     assertThat(customerNotices(c)).contains("return-not-eligible");
     assertThat(outbox.findByCaseNumberOrderById(c.caseNumber())).anyMatch(m ->
-        m.getPayload().contains("return-not-eligible") && m.getPayload().contains(order(c).getEligibilityReason()));
+        m.getPayload().contains("return-not-eligible")
+            && m.getPayload().contains(DecisionReasons.in(Language.ZH_CN, order(c).getEligibilityReason())));
     assertThat(c.serviceRequest()).isWaitingAt("RecordResolution");
     assertThat(shipments.findByCaseNumberOrderById(c.caseNumber())).isEmpty();
   }

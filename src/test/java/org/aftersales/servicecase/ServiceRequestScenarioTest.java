@@ -246,7 +246,7 @@ class ServiceRequestScenarioTest {
             tuple("sla-breach", "group", "approver-lead"),
             tuple("acknowledgement", "customer", "C-1001"));
     assertThat(notifications.findByCaseNumberOrderById(caseNumber).get(0).getSubject())
-        .isEqualTo("Case " + caseNumber + ": first response due at 2026-11-23 18:00");
+        .isEqualTo("工单 " + caseNumber + "：首次响应截止时间 2026-11-23 18:00");
   }
 
   @Test
@@ -506,6 +506,34 @@ class ServiceRequestScenarioTest {
     assertThat(cases.count()).isEqualTo(casesBefore);
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("service-request").count())
         .isEqualTo(instancesBefore);
+  }
+
+  @Test
+  void theCustomerIsToldInTheirLanguageAndTheTeamInTheCompanys() {
+    ProcessSteps.clockAt(MONDAY_10);
+    NewCaseRequest.Customer english = new NewCaseRequest.Customer("C-7001", "Harbour Film Studio", "Ningbo", 2,
+        "standard", null, "en");
+    NewCaseRequest request = new NewCaseRequest(english,
+        new NewCaseRequest.Product("OA-SUITE", "software", "SN-000777", LocalDate.of(2026, 5, 1)),
+        "email", null, "bug", null, "Approval flow stops");
+    CaseIntake.OpenedCase opened = intake.open(request, "desk");
+    assertThat(cases.findByCaseNumber(opened.caseNumber()).orElseThrow().getCustomerLanguage()).isEqualTo("en");
+    String chinese = intake.open(Cases.request(null, "normal", "email", "standard", false), "desk").caseNumber();
+
+    for (String caseNumber : List.of(opened.caseNumber(), chinese)) {
+      ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+          .singleResult();
+      Task acknowledge = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+      taskService.complete(acknowledge.getId(), withVariables("acknowledgementMessage", ""));
+    }
+    outbox.dispatchDue();
+
+    NotificationLogEntry toEnglish = notifications.findByCaseNumberOrderById(opened.caseNumber()).get(0);
+    assertThat(toEnglish.getSubject()).isEqualTo("We are on your request " + opened.caseNumber());
+    assertThat(toEnglish.getMessage()).isEqualTo("We have received your request and are working on it.");
+    NotificationLogEntry toChinese = notifications.findByCaseNumberOrderById(chinese).get(0);
+    assertThat(toChinese.getSubject()).isEqualTo("我们已受理您的请求 " + chinese);
+    assertThat(toChinese.getMessage()).isEqualTo("我们已收到您的请求，正在处理。");
   }
 
   @Test

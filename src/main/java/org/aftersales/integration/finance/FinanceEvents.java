@@ -8,12 +8,13 @@ import org.aftersales.api.ApiException;
 import org.aftersales.api.FieldChecks;
 import org.aftersales.common.EngineTime;
 import org.aftersales.common.SystemAuthority;
-import org.aftersales.integration.EmbeddedDesks;
 import org.aftersales.identity.StaffGroup;
+import org.aftersales.integration.EmbeddedDesks;
 import org.aftersales.integration.InboundEvent;
+import org.aftersales.integration.InboundEventRepository;
+import org.aftersales.integration.notification.Notice;
 import org.aftersales.integration.notification.Notification;
 import org.aftersales.integration.notification.Notifications;
-import org.aftersales.integration.InboundEventRepository;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
@@ -82,14 +83,13 @@ public class FinanceEvents {
       LOG.warn("Case {}: finance reports posting {} failed: {}", posting.getCaseNumber(), posting.getReference(),
           event.note());
       // the case keeps waiting for the settlement: people must know it is stuck
-      String subject = "Case " + posting.getCaseNumber() + ": posting " + posting.getReference() + " failed";
-      String text = "Finance could not complete posting " + posting.getReference() + " ("
-          + posting.getAmount().toPlainString() + " " + posting.getCurrency() + ")"
-          + (event.note() == null ? "" : ": " + event.note())
-          + ". The case waits until finance settles it; sort it out with the customer and finance.";
+      Notice failed = Notice.of("posting-failed", "caseNumber", posting.getCaseNumber(),
+          "reference", posting.getReference(),
+          "amount", posting.getAmount().toPlainString() + " " + posting.getCurrency(), "note", event.note());
       for (String group : List.of(StaffGroup.FINANCE.id(), StaffGroup.AFTER_SALES.id())) {
-        notifications.queue(new Notification(posting.getCaseNumber(), Notification.GROUP, group, "posting-failed",
-            subject, text), posting.getReference() + "|" + group + "|" + now);
+        notifications.queue(posting.getCaseNumber(), Notification.GROUP, group,
+            event.note() == null ? failed : failed.variant("noted"), notifications.staffLanguage(),
+            posting.getReference() + "|" + group + "|" + now);
       }
     }
     if (event.eventId() != null) {
