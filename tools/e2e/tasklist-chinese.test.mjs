@@ -55,6 +55,12 @@ test('a service agent works a case task in Chinese: filters, task name, form', {
   assert.equal(await form.getByText('Message to the customer').count(), 0, 'English label in the form');
   assert.equal(await page.locator('ol.tasks-list li', { hasText: 'Acknowledge customer' }).count(), 0);
   await shot(page, 'zh-tasklist-case-task');
+  // form-js refuses an empty required field before sending anything, in Chinese too
+  await page.getByRole('button', { name: /^\s*完成\s*$/ }).click();
+  await form.locator('.fjs-form-field-error', { hasText: '此项为必填项。' }).first().waitFor();
+  assert.equal(await form.getByText('Field is required.').count(), 0, 'form-js message in English');
+  await shot(page, 'zh-tasklist-required-field');
+  await page.locator('.page-notifications .close').filter({ visible: true }).first().click(); // Tasklist's "提交任务表单时出错"
   await fillForm(form, [[/^给客户的消息\*?$/, '您好，我们已收到您的工单，今天内答复您。']]);
   const done = await submit(page, page.getByRole('button', { name: /^\s*完成\s*$/ }), '/submit-form');
   assert.equal(done.status(), 204, await done.text());

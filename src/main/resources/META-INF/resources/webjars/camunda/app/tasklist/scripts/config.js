@@ -5,6 +5,7 @@ export default {
   locales: { availableLocales: ['en', 'zh'], fallbackLocale: 'en' },
   customScripts: [
     '../dates-follow-language.js',
+    'scripts/form-messages.js',
     'scripts/aftersales-tabs.js'
   ],
   shortcuts: {
