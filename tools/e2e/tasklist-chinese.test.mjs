@@ -55,6 +55,9 @@ test('a service agent works a case task in Chinese: filters, task name, form', {
   assert.equal(await form.getByText('Message to the customer').count(), 0, 'English label in the form');
   assert.equal(await page.locator('ol.tasks-list li', { hasText: 'Acknowledge customer' }).count(), 0);
   await shot(page, 'zh-tasklist-case-task');
+  // read-only codes by their names: channel and priority
+  const shown = await form.locator('input').evaluateAll((inputs) => inputs.map((input) => input.value));
+  assert.ok(shown.includes('热线电话') && shown.includes('普通'), `read-only values: ${shown}`);
   // form-js refuses an empty required field before sending anything, in Chinese too
   await page.getByRole('button', { name: /^\s*完成\s*$/ }).click();
   await form.locator('.fjs-form-field-error', { hasText: '此项为必填项。' }).first().waitFor();

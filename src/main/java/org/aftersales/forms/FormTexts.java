@@ -2,8 +2,12 @@ package org.aftersales.forms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.aftersales.common.Bundle;
 import org.aftersales.common.Language;
 
@@ -27,7 +31,44 @@ public final class FormTexts {
       Language.EN, Bundle.load("forms", Language.EN),
       Language.ZH_CN, Bundle.load("forms", Language.ZH_CN));
 
+  /** {@code <form id>.<field key>.option.<value>}: how codes are named where a form offers them. */
+  private static final Pattern OPTION = Pattern.compile("^[^.]+\\.([^.]+)\\.option\\.(.+)$");
+  /** Per language: field key → code → its name, as the first form offering it names it. */
+  private static final Map<Language, Map<String, Map<String, String>>> VALUE_LABELS = new EnumMap<>(Language.class);
+
+  static {
+    for (Language language : Language.values()) {
+      Map<String, Map<String, String>> labels = new HashMap<>();
+      Bundle bundle = BUNDLES.get(language);
+      for (String key : bundle.keys()) {
+        Matcher option = OPTION.matcher(key);
+        if (option.matches()) {
+          labels.computeIfAbsent(option.group(1), k -> new HashMap<>()).putIfAbsent(option.group(2), bundle.get(key));
+        }
+      }
+      VALUE_LABELS.put(language, labels);
+    }
+  }
+
   private FormTexts() {
+  }
+
+  /**
+   * A code shown in a read-only text field (a channel, a return reason, a condition) by the name
+   * the options of the same field key give it in {@code language}; the code when no form offers it.
+   */
+  public static String valueLabel(String key, String code, Language language) {
+    String label = VALUE_LABELS.get(language).getOrDefault(key, Map.of()).get(code);
+    return label == null ? code : label;
+  }
+
+  /** Whether {@code shown} is the stored code of {@code key} under the name some language gives it. */
+  public static boolean showsValue(String key, Object shown, Object stored) {
+    if (!(shown instanceof String text) || !(stored instanceof String code)) {
+      return false;
+    }
+    return VALUE_LABELS.values().stream()
+        .anyMatch(labels -> text.equals(labels.getOrDefault(key, Map.of()).get(code)));
   }
 
   static Bundle bundle(Language language) {

@@ -91,7 +91,8 @@ public final class FormValidator {
     boolean sent = submitted.containsKey(key);
     Object value = submitted.get(key);
     if (field.readonly() || field.disabled()) {
-      if (sent && !ResubmittedValue.same(value, current.get(key), zones)) {
+      if (sent && !ResubmittedValue.same(value, current.get(key), zones)
+          && !FormTexts.showsValue(key, value, current.get(key))) {
         String rule = field.readonly() ? READONLY : DISABLED;
         out.add(new FormViolation(key, rule, "is " + (field.readonly() ? "read-only" : "disabled")
             + " and cannot be changed"));

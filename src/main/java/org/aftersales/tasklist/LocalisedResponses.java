@@ -22,6 +22,7 @@ import org.aftersales.common.SystemAuthority;
 import org.aftersales.forms.CamundaForm;
 import org.aftersales.forms.DeployedForms;
 import org.aftersales.forms.FormErrors;
+import org.aftersales.forms.FormField;
 import org.aftersales.forms.FormTexts;
 import org.aftersales.forms.FormViolation;
 import org.aftersales.identity.TasklistFilterTexts;
@@ -60,8 +61,11 @@ public class LocalisedResponses extends OncePerRequestFilter {
       + "/(?:task(?:/[^/]+)?|filter(?:/[^/]+(?:/list|/singleResult)?)?"
       + "|process-definition(?:/key/[^/]+(?:/tenant-id/[^/]+)?|/(?!key/)[^/]+)?)/?$");
 
-  /** A task's variables as its form (or the Case tab) reads them: the reasons DMN tables gave. */
-  private static final Pattern VARIABLES = Pattern.compile(PREFIX + "/task/[^/]+/(?:form-variables|variables)/?$");
+  /**
+   * A task's variables as its form reads them: the reasons DMN tables gave, and the codes its
+   * read-only text fields show (a channel, a return reason).
+   */
+  private static final Pattern VARIABLES = Pattern.compile(PREFIX + "/task/([^/]+)/(form-variables|variables)/?$");
 
   /** What kind of answer is localised. */
   enum Answer { FORM, ENTITIES, VARIABLES }
@@ -113,15 +117,18 @@ public class LocalisedResponses extends OncePerRequestFilter {
       localiseRefusal(request, response, chain, submit.group(1), language);
       return;
     }
+    Matcher variables = VARIABLES.matcher(path);
     Answer answer = FORM.matcher(path).matches() ? Answer.FORM
         : ENTITIES.matcher(path).matches() ? Answer.ENTITIES
-        : VARIABLES.matcher(path).matches() && "GET".equals(request.getMethod()) ? Answer.VARIABLES : null;
+        : variables.matches() && "GET".equals(request.getMethod()) ? Answer.VARIABLES : null;
     if (answer == null || !("GET".equals(request.getMethod()) || "POST".equals(request.getMethod()))) {
       chain.doFilter(request, response);
       return;
     }
     response.addHeader("Vary", "Accept-Language");
-    if (language == Language.EN) {
+    // codes are named in English too; our other texts are English already
+    boolean codes = answer == Answer.VARIABLES && "form-variables".equals(variables.group(2));
+    if (language == Language.EN && !codes) {
       chain.doFilter(request, response);
       return;
     }
@@ -129,7 +136,8 @@ public class LocalisedResponses extends OncePerRequestFilter {
     chain.doFilter(request, wrapper);
     byte[] body = wrapper.getContentAsByteArray();
     if (wrapper.getStatus() == HttpServletResponse.SC_OK && body.length > 0 && isJson(wrapper.getContentType())) {
-      byte[] localised = localise(body, answer, language);
+      byte[] localised = codes ? formVariables(body, forms.taskForm(variables.group(1)).orElse(null), language)
+          : localise(body, answer, language);
       wrapper.resetBuffer();
       wrapper.getOutputStream().write(localised);
     }
@@ -243,6 +251,30 @@ public class LocalisedResponses extends OncePerRequestFilter {
         case VARIABLES -> reasons(json, language);
       };
       return MAPPER.writeValueAsBytes(localised);
+    } catch (IOException e) {
+      LOG.debug("Answer left as it is: {}", e.getMessage());
+      return body;
+    }
+  }
+
+  /**
+   * A task's form variables as its form shows them in {@code language}: reasons of the DMN tables,
+   * and the codes in read-only text fields by the names the options of the same key give them. Tasklist
+   * sends them back so when the form is submitted; the form check takes them for the stored values.
+   */
+  static byte[] formVariables(byte[] body, CamundaForm form, Language language) {
+    try {
+      JsonNode json = reasons(MAPPER.readTree(body), language);
+      if (form != null && json instanceof ObjectNode values) {
+        for (FormField field : form.fields()) {
+          boolean shownAsText = "textfield".equals(field.type()) || "textarea".equals(field.type());
+          if (shownAsText && (field.readonly() || field.disabled())
+              && values.path(field.key()) instanceof ObjectNode variable && variable.path("value").isTextual()) {
+            variable.put("value", FormTexts.valueLabel(field.key(), variable.path("value").asText(), language));
+          }
+        }
+      }
+      return MAPPER.writeValueAsBytes(json);
     } catch (IOException e) {
       LOG.debug("Answer left as it is: {}", e.getMessage());
       return body;

@@ -6,12 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.aftersales.common.Bundle;
 import org.aftersales.common.Language;
+import org.aftersales.forms.CamundaForm;
+import org.aftersales.forms.FormTexts;
+import org.aftersales.forms.FormValidator;
+import org.aftersales.forms.FormViolation;
 import org.aftersales.identity.StaffGroup;
 import org.aftersales.identity.TasklistFilterTexts;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -170,6 +176,39 @@ class TaskTextsTest {
     assertThat(chinese.at("/repairModeReason/value").asText()).isEqualTo("软件产品上门服务。");
     assertThat(chinese.at("/faultNotes/value").asText()).isEqualTo("Software products are serviced on site.");
     assertThat(chinese.at("/warrantyReason/value").asText()).isEqualTo("Changed by an admin");
+  }
+
+  @Test
+  void aReadOnlyCodeIsShownByItsOptionsNameAndTakenBackAsTheCode() throws IOException {
+    CamundaForm acknowledge;
+    try (InputStream in = TaskTextsTest.class.getClassLoader().getResourceAsStream(
+        "forms/service-request-acknowledge.form")) {
+      acknowledge = CamundaForm.parse(in);
+    }
+    String variables = """
+        {"channel":{"type":"String","value":"hotline","valueInfo":{}},
+         "priority":{"type":"String","value":"urgent","valueInfo":{}},
+         "description":{"type":"String","value":"hotline","valueInfo":{}},
+         "acknowledgementMessage":{"type":"String","value":"hotline","valueInfo":{}}}""";
+    JsonNode chinese = MAPPER.readTree(LocalisedResponses.formVariables(variables.getBytes(), acknowledge,
+        Language.ZH_CN));
+    assertThat(chinese.at("/channel/value").asText()).isEqualTo("热线电话");
+    assertThat(chinese.at("/priority/value").asText()).isEqualTo(FormTexts.valueLabel("priority", "urgent",
+        Language.ZH_CN)).containsPattern(CHINESE);
+    assertThat(chinese.at("/description/value").asText()).as("no options of that key").isEqualTo("hotline");
+    assertThat(chinese.at("/acknowledgementMessage/value").asText()).as("editable").isEqualTo("hotline");
+    JsonNode english = MAPPER.readTree(LocalisedResponses.formVariables(variables.getBytes(), acknowledge,
+        Language.EN));
+    assertThat(english.at("/channel/value").asText()).isEqualTo("Hotline");
+
+    Map<String, Object> stored = Map.of("channel", "hotline", "priority", "urgent", "caseNumber", "AS-1",
+        "customerName", "x", "description", "y");
+    Map<String, Object> shown = new HashMap<>(Map.of("channel", "热线电话", "priority", "Urgent",
+        "acknowledgementMessage", "您好"));
+    assertThat(FormValidator.validate(acknowledge, shown, stored)).isEmpty();
+    shown.put("channel", "销售");
+    assertThat(FormValidator.validate(acknowledge, shown, stored)).extracting(FormViolation::field)
+        .containsExactly("channel");
   }
 
   /** The stepName outputs of approval-routing.dmn. */
