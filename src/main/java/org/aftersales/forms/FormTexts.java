@@ -31,7 +31,10 @@ public final class FormTexts {
       Language.EN, Bundle.load("forms", Language.EN),
       Language.ZH_CN, Bundle.load("forms", Language.ZH_CN));
 
-  /** {@code <form id>.<field key>.option.<value>}: how codes are named where a form offers them. */
+  /**
+   * {@code <form id>.<field key>.option.<value>}: how codes are named where a form offers them;
+   * {@code values_*.properties} names the codes no form offers ({@code <field key>.<code>}).
+   */
   private static final Pattern OPTION = Pattern.compile("^[^.]+\\.([^.]+)\\.option\\.(.+)$");
   /** Per language: field key → code → its name, as the first form offering it names it. */
   private static final Map<Language, Map<String, Map<String, String>>> VALUE_LABELS = new EnumMap<>(Language.class);
@@ -39,6 +42,11 @@ public final class FormTexts {
   static {
     for (Language language : Language.values()) {
       Map<String, Map<String, String>> labels = new HashMap<>();
+      Bundle named = Bundle.load("values", language);
+      for (String key : named.keys()) {
+        int dot = key.indexOf('.');
+        labels.computeIfAbsent(key.substring(0, dot), k -> new HashMap<>()).put(key.substring(dot + 1), named.get(key));
+      }
       Bundle bundle = BUNDLES.get(language);
       for (String key : bundle.keys()) {
         Matcher option = OPTION.matcher(key);
