@@ -702,3 +702,6 @@ export default [
     },
   },
 ];
+
+// For tools/e2e/plugin-texts.test.mjs, which checks every text has its Chinese and English.
+export { TEXTS, VALUES };

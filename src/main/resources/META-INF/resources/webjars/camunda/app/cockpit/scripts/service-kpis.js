@@ -349,3 +349,6 @@ export default [
     properties: { path: ROUTE, label: t('title') },
   },
 ];
+
+// For tools/e2e/plugin-texts.test.mjs, which checks every text has its Chinese and English.
+export { TEXTS };
