@@ -1,6 +1,7 @@
 // The auditor reads the service figures in Cockpit's "Service KPIs" plugin, in a real browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { base, login as webappLogin, useBrowser } from './support.mjs';
 
 useBrowser();
@@ -37,10 +38,10 @@ test('the auditor opens Service KPIs in Cockpit: figures of the demo cases, char
   assert.ok(figures.requestsHandled > 0, `no request in the period: ${JSON.stringify(figures)}`);
 
   // the cards show the same figures
-  const requests = page.locator('.service-kpis-card-value[data-figure="Requests handled"]');
+  const requests = page.locator('.service-kpis-card-value[data-figure="requestsHandled"]');
   await requests.waitFor();
   assert.equal((await requests.innerText()).trim(), String(figures.requestsHandled));
-  assert.equal((await page.locator('.service-kpis-card-value[data-figure="Pure service"]').innerText()).trim(),
+  assert.equal((await page.locator('.service-kpis-card-value[data-figure="pureService"]').innerText()).trim(),
     String(figures.pureService));
 
   // the charts are drawn, the requests chart with a non-empty bar
@@ -50,13 +51,16 @@ test('the auditor opens Service KPIs in Cockpit: figures of the demo cases, char
   assert.equal(await requestsBar.getAttribute('data-value'), String(figures.requestsHandled));
   assert.ok(Number(await requestsBar.getAttribute('width')) > 1);
 
-  // the CSV link answers text/csv with the same session
+  // the CSV link answers text/csv with the same session, in the browser's language
   const href = await page.locator('a.service-kpis-csv').getAttribute('href');
   assert.match(href, /format=csv/);
-  const csv = await page.request.get(new URL(href, page.url()).toString());
+  const csv = await page.request.get(new URL(href, page.url()).toString(), { headers: { 'Accept-Language': 'en-US' } });
   assert.equal(csv.status(), 200);
   assert.match(csv.headers()['content-type'], /^text\/csv/);
-  const text = await csv.text();
+  // the header in the browser's language, as the link's download sends it (an English browser here)
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a.service-kpis-csv').click()]);
+  const text = (await readFile(await download.path())).toString('utf8');
+  assert.equal(text, await csv.text());
   // UTF-8 with a byte order mark, so that Excel opens Chinese names as they are
   assert.match(text, /^\uFEFFfigure,value,unit,definition/);
   assert.match(text, new RegExp(`^requestsHandled,${figures.requestsHandled},`, 'm'));

@@ -232,9 +232,10 @@ class ChineseContentIT {
     byte[] bytes = csv.body();
     assertThat(Arrays.copyOf(bytes, 3)).isEqualTo(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
     String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
-    assertThat(text).startsWith("figure,value,unit,definition\r\n")
+    // no Accept-Language: the header, units and definitions in Chinese (aftersales.locale, zh-CN)
+    assertThat(text).startsWith("指标,数值,单位,定义\r\n")
         .contains("\r\ncustomerName," + CUSTOMER_NAME + ",,")
-        .contains("\r\nrequestsHandled,1,cases,");
+        .contains("\r\nrequestsHandled,1,工单,");
   }
 
   @Test

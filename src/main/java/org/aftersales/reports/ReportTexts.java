@@ -41,7 +41,19 @@ final class ReportTexts {
   /** The text of {@code key} with its {@code {0}}, {@code {1}} filled in; pass numbers as text (no grouping). */
   String get(String key, String... arguments) {
     String pattern = bundle.getString(key);
+    // Without arguments the text is as written (no MessageFormat quoting: "'from'" stays quoted).
     return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+  }
+
+  /** The texts whose keys start with {@code prefix}, by the rest of the key ({@code sla.first-response} → {@code first-response}). */
+  java.util.Map<String, String> startingWith(String prefix) {
+    java.util.Map<String, String> texts = new java.util.TreeMap<>();
+    for (String key : bundle.keySet()) {
+      if (key.startsWith(prefix)) {
+        texts.put(key.substring(prefix.length()), bundle.getString(key));
+      }
+    }
+    return texts;
   }
 
   /** The text of {@code key}, or {@code fallback} where the bundle has none (a kind added later). */

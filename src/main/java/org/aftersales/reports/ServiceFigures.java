@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Computes the service report (DESIGN §1 "Data talks", §3) from our tables and the engine
- * history. All figures are over the cases opened in the period; see {@link ServiceFigureDefinitions}.
+ * history. All figures are over the cases opened in the period; see the report bundles ({@code csv.definition.*} of {@code messages_*.properties}).
  */
 @Service
 public class ServiceFigures {

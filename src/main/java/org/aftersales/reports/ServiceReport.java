@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The service figures over the cases opened in a period, for one customer or all. Every
- * figure is defined in {@link ServiceFigureDefinitions} and in the README ("Service report").
+ * figure is defined in the report bundles ({@code csv.definition.*} of {@code messages_*.properties}) and in the README ("Service report").
  * Ratios and averages are exact decimals; null where nothing was there to average.
  */
 public record ServiceReport(

@@ -32,18 +32,24 @@ class ServiceReportController {
   private final ServiceFigures figures;
   private final ApiAccess access;
   private final ReportTexts texts;
+  private final Languages languages;
 
-  /** The yearly PDF's labels are in the application's language ({@code aftersales.locale}). */
+  /**
+   * The yearly PDF's labels are in the application's language ({@code aftersales.locale}); the CSV's
+   * header, units and definitions in the request's ({@link Languages#of(String)}).
+   */
   ServiceReportController(ServiceFigures figures, ApiAccess access, Languages languages) {
     this.figures = figures;
     this.access = access;
+    this.languages = languages;
     this.texts = ReportTexts.of(languages.fallback().locale());
   }
 
   @GetMapping
   ResponseEntity<?> report(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
       @RequestParam(required = false) String customerId, @RequestParam(required = false) String format,
-      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+      @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
     access.require("read service reports", READERS);
     ServiceReportRequest request = ServiceReportRequest.parse(from, to, customerId, format, accept);
     ServiceReport report = request.report(figures);
@@ -51,7 +57,8 @@ class ServiceReportController {
       return ResponseEntity.ok().contentType(CSV)
           .header(HttpHeaders.CONTENT_DISPOSITION,
               ServiceReportRequest.csvContentDisposition(report))
-          .body(ServiceReportRequest.csv(report));
+          .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
+          .body(ServiceReportRequest.csv(report, languages.of(acceptLanguage)));
     }
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
   }

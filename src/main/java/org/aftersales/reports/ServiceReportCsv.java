@@ -4,61 +4,83 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.aftersales.common.Language;
 
-/** The report as CSV for spreadsheets: one row per figure, {@code figure,value,unit,definition}. */
+/**
+ * The report as CSV for spreadsheets: one row per figure, columns figure, value, unit, definition.
+ * The header, units and definitions are in the reader's language ({@code csv.*} of the report's
+ * {@code messages_*.properties}); figure ids and values are the same in every language.
+ */
 final class ServiceReportCsv {
 
-  static final String HEADER = "figure,value,unit,definition";
+  static final List<String> COLUMNS = List.of("figure", "value", "unit", "definition");
+  /** The units the rows use; a refund's amount is in its currency instead. */
+  static final List<String> UNITS = List.of("date", "cases", "minutes", "ratio", "tasks", "hours", "breaches",
+      "rating", "units", "adjustments");
   /**
    * The UTF-8 byte order mark the file starts with: without it Excel on Windows reads a CSV in
    * the system's ANSI code page (GBK on Chinese Windows) and shows Chinese names as mojibake.
    */
   static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-  private ServiceReportCsv() {
+  private final ReportTexts texts;
+  private final List<String[]> rows = new ArrayList<>();
+
+  private ServiceReportCsv(ReportTexts texts) {
+    this.texts = texts;
   }
 
   /** The file as served: the byte order mark, then the text in UTF-8. */
-  static byte[] bytes(ServiceReport report) {
-    byte[] text = of(report).getBytes(StandardCharsets.UTF_8);
+  static byte[] bytes(ServiceReport report, Language language) {
+    byte[] text = of(report, language).getBytes(StandardCharsets.UTF_8);
     byte[] file = new byte[UTF8_BOM.length + text.length];
     System.arraycopy(UTF8_BOM, 0, file, 0, UTF8_BOM.length);
     System.arraycopy(text, 0, file, UTF8_BOM.length, text.length);
     return file;
   }
 
-  static String of(ServiceReport report) {
-    List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"period.from", report.from().toString(), "date", ServiceFigureDefinitions.PERIOD});
-    rows.add(new String[] {"period.to", report.to().toString(), "date", "Zone " + report.zone() + "."});
+  static String of(ServiceReport report, Language language) {
+    return new ServiceReportCsv(ReportTexts.of(language.locale())).write(report);
+  }
+
+  /** The header row in {@code texts}' language. */
+  static String header(ReportTexts texts) {
+    return String.join(",", COLUMNS.stream().map(column -> field(texts.get("csv.column." + column))).toList());
+  }
+
+  private String write(ServiceReport report) {
+    rows.add(new String[] {"period.from", report.from().toString(), texts.get("csv.unit.date"),
+        texts.get("csv.definition.period.from")});
+    rows.add(new String[] {"period.to", report.to().toString(), texts.get("csv.unit.date"),
+        texts.get("csv.definition.period.to", report.zone().toString())});
     rows.add(new String[] {"customerId", report.customerId() == null ? "" : report.customerId(), "",
-        "The customer the cases belong to; empty for all customers."});
+        texts.get("csv.definition.customerId")});
     rows.add(new String[] {"customerName", report.customerName() == null ? "" : report.customerName(), "",
-        "The customer's name as their latest case gives it; empty for all customers."});
-    add(rows, "requestsHandled", report.requestsHandled(), "cases");
-    add(rows, "firstResponse.acknowledged", report.firstResponse().acknowledged(), "cases");
-    add(rows, "firstResponse.meanMinutes", report.firstResponse().meanMinutes(), "minutes");
-    add(rows, "firstResponse.p90Minutes", report.firstResponse().p90Minutes(), "minutes");
-    add(rows, "bugs", report.bugs(), "cases");
-    add(rows, "bugShare", report.bugShare(), "ratio");
-    add(rows, "bugsFixed", report.bugsFixed(), "cases");
-    add(rows, "bugResolutionRate", report.bugResolutionRate(), "ratio");
-    add(rows, "pureService", report.pureService(), "cases");
-    add(rows, "serviceTime.tasks", report.serviceTime().tasks(), "tasks");
-    add(rows, "serviceTime.minutes", report.serviceTime().minutes(), "minutes");
-    add(rows, "serviceTime.hours", report.serviceTime().hours(), "hours");
-    report.slaBreaches().forEach((kind, count) -> add(rows, "slaBreaches." + kind, count, "breaches"));
-    add(rows, "satisfaction.rated", report.satisfaction().rated(), "cases");
-    add(rows, "satisfaction.average", report.satisfaction().average(), "rating 1-5");
-    add(rows, "returnedUnits.recovered", report.returnedUnits().recovered(), "units");
-    add(rows, "returnedUnits.notRecovered", report.returnedUnits().notRecovered(), "units");
-    add(rows, "returnedUnits.awaited", report.returnedUnits().awaited(), "units");
+        texts.get("csv.definition.customerName")});
+    add("requestsHandled", report.requestsHandled(), "cases");
+    add("firstResponse.acknowledged", report.firstResponse().acknowledged(), "cases");
+    add("firstResponse.meanMinutes", report.firstResponse().meanMinutes(), "minutes");
+    add("firstResponse.p90Minutes", report.firstResponse().p90Minutes(), "minutes");
+    add("bugs", report.bugs(), "cases");
+    add("bugShare", report.bugShare(), "ratio");
+    add("bugsFixed", report.bugsFixed(), "cases");
+    add("bugResolutionRate", report.bugResolutionRate(), "ratio");
+    add("pureService", report.pureService(), "cases");
+    add("serviceTime.tasks", report.serviceTime().tasks(), "tasks");
+    add("serviceTime.minutes", report.serviceTime().minutes(), "minutes");
+    add("serviceTime.hours", report.serviceTime().hours(), "hours");
+    report.slaBreaches().forEach((kind, count) -> add("slaBreaches." + kind, count, "breaches"));
+    add("satisfaction.rated", report.satisfaction().rated(), "cases");
+    add("satisfaction.average", report.satisfaction().average(), "rating");
+    add("returnedUnits.recovered", report.returnedUnits().recovered(), "units");
+    add("returnedUnits.notRecovered", report.returnedUnits().notRecovered(), "units");
+    add("returnedUnits.awaited", report.returnedUnits().awaited(), "units");
     for (ServiceReport.Refund refund : report.refunds()) {
       String figure = "refunds." + refund.type() + "." + refund.currency();
-      add(rows, figure + ".count", refund.count(), "adjustments");
-      add(rows, figure + ".amount", refund.amount(), refund.currency());
+      add(figure + ".count", refund.count(), texts.get("csv.unit.adjustments"), "refunds");
+      add(figure + ".amount", refund.amount(), refund.currency(), "refunds");
     }
-    StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
+    StringBuilder csv = new StringBuilder(header(texts)).append("\r\n");
     for (String[] row : rows) {
       for (int i = 0; i < row.length; i++) {
         csv.append(i == 0 ? "" : ",").append(field(row[i]));
@@ -68,9 +90,14 @@ final class ServiceReportCsv {
     return csv.toString();
   }
 
-  private static void add(List<String[]> rows, String figure, Object value, String unit) {
+  private void add(String figure, Object value, String unit) {
+    String definition = figure.startsWith("slaBreaches.") ? "slaBreaches" : figure;
+    add(figure, value, texts.get("csv.unit." + unit), definition);
+  }
+
+  private void add(String figure, Object value, String unitText, String definition) {
     String text = value == null ? "" : value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
-    rows.add(new String[] {figure, text, unit, ServiceFigureDefinitions.of(figure)});
+    rows.add(new String[] {figure, text, unitText, texts.get("csv.definition." + definition)});
   }
 
   /** RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.aftersales.api.ApiException;
+import org.aftersales.common.Language;
 import org.aftersales.identity.StaffGroup;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.InvalidMediaTypeException;
@@ -42,11 +43,22 @@ public record ServiceReportRequest(LocalDate from, LocalDate to, String customer
   }
 
   /**
-   * The report as a CSV file: one row per figure, {@code figure,value,unit,definition}, UTF-8 with
-   * a byte order mark so that Excel opens Chinese text as it is.
+   * The report as a CSV file: one row per figure, columns figure, value, unit, definition with the
+   * header, units and definitions in {@code language} ({@code 指标,数值,单位,定义} or
+   * {@code figure,value,unit,definition}), UTF-8 with a byte order mark so that Excel opens Chinese
+   * text as it is.
    */
-  public static byte[] csv(ServiceReport report) {
-    return ServiceReportCsv.bytes(report);
+  public static byte[] csv(ServiceReport report, Language language) {
+    return ServiceReportCsv.bytes(report, language);
+  }
+
+  /**
+   * The words of the report's values in {@code language}, as the PDF prints them: SLA kinds
+   * ({@code slaBreaches}: {@code first-response} → 首次响应) and refund types ({@code refunds}).
+   */
+  public static java.util.Map<String, java.util.Map<String, String>> words(Language language) {
+    ReportTexts texts = ReportTexts.of(language.locale());
+    return java.util.Map.of("slaBreaches", texts.startingWith("sla."), "refunds", texts.startingWith("refund."));
   }
 
   /** The CSV's file name, e.g. {@code service-report-all-2026-01-01-2026-12-31.csv}. */

@@ -94,9 +94,10 @@ class ServiceReportIT {
   @Test
   void csvByFormatParameterOrAcceptHeader() {
     for (HttpResponse<String> answer : List.of(
-        get("/api/reports/service?" + period + "&customerId=" + CUSTOMER + "&format=csv", lead),
+        http.send(http.request("/api/reports/service?" + period + "&customerId=" + CUSTOMER + "&format=csv", lead,
+            TestUsers.PASSWORD).header("Accept-Language", "en").GET()),
         http.send(http.request("/api/reports/service?" + period + "&customerId=" + CUSTOMER, auditor,
-            TestUsers.PASSWORD).header("Accept", "text/csv").GET()))) {
+            TestUsers.PASSWORD).header("Accept", "text/csv").header("Accept-Language", "en-US,zh;q=0.8").GET()))) {
       assertThat(answer.statusCode()).isEqualTo(200);
       assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
           .startsWith("text/csv"));
@@ -110,6 +111,23 @@ class ServiceReportIT {
           .anyMatch(l -> l.startsWith("requestsHandled,2,cases,\"Cases (service_case rows) opened"))
           .anyMatch(l -> l.startsWith("firstResponse.meanMinutes,,minutes,"))
           .anyMatch(l -> l.startsWith("pureService,2,cases,"));
+      assertThat(answer.headers().firstValue("Vary")).hasValueSatisfying(v -> assertThat(v).contains("Accept-Language"));
+    }
+  }
+
+  /** Issue 15: the header, units and definitions in the request's language; Chinese when it names none. */
+  @Test
+  void csvInChineseForAChineseClientAndByDefault() {
+    for (HttpResponse<String> answer : List.of(
+        get("/api/reports/service?" + period + "&customerId=" + CUSTOMER + "&format=csv", lead),
+        http.send(http.request("/api/reports/service?" + period + "&customerId=" + CUSTOMER + "&format=csv", lead,
+            TestUsers.PASSWORD).header("Accept-Language", "zh-CN,en;q=0.8").GET()))) {
+      assertThat(answer.statusCode()).isEqualTo(200);
+      List<String> lines = answer.body().lines().toList();
+      assertThat(lines.get(0)).isEqualTo("\uFEFF指标,数值,单位,定义");
+      assertThat(lines).anyMatch(l -> l.startsWith("customerId," + CUSTOMER + ",,工单所属的客户"))
+          .anyMatch(l -> l.startsWith("requestsHandled,2,工单,期间内受理的工单数"))
+          .anyMatch(l -> l.startsWith("pureService,2,工单,"));
     }
   }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.aftersales.common.Language;
 import org.aftersales.integration.outbox.OutboxDispatcher;
 import org.aftersales.repair.RepairOrder;
 import org.aftersales.repair.RepairOrderRepository;
@@ -183,7 +184,7 @@ class ServiceReportScenarioTest {
 
   @Test
   void csvHasOneRowPerFigureWithItsDefinition() {
-    String csv = ServiceReportCsv.of(march());
+    String csv = ServiceReportCsv.of(march(), Language.EN);
     List<String> lines = csv.lines().toList();
     assertThat(lines.get(0)).isEqualTo("figure,value,unit,definition");
     assertThat(lines).anyMatch(l -> l.startsWith("customerId,C-REPORT-1,"))
@@ -199,12 +200,28 @@ class ServiceReportScenarioTest {
         .anyMatch(l -> l.startsWith("refunds.full-refund.CNY.amount,1300.49,CNY,"));
   }
 
+  /** Issue 15: the header, units and definitions in Chinese; figure ids and values as in English. */
+  @Test
+  void csvInChineseHasChineseHeaderUnitsAndDefinitions() {
+    List<String> lines = ServiceReportCsv.of(march(), Language.ZH_CN).lines().toList();
+    assertThat(lines.get(0)).isEqualTo("指标,数值,单位,定义");
+    assertThat(lines).anyMatch(l -> l.startsWith("customerName,Report Test Studio,,客户名称"))
+        .anyMatch(l -> l.startsWith("requestsHandled,4,工单,期间内受理的工单数"))
+        .anyMatch(l -> l.startsWith("firstResponse.meanMinutes,130.00,分钟,"))
+        .anyMatch(l -> l.startsWith("period.to,2031-03-31,日期,时区 Asia/Shanghai。"))
+        .anyMatch(l -> l.startsWith("slaBreaches.first-response,1,次超时,"))
+        .anyMatch(l -> l.startsWith("refunds.full-refund.CNY.count,"))
+        .anyMatch(l -> l.startsWith("refunds.full-refund.CNY.amount,1300.49,CNY,"));
+    byte[] file = ServiceReportRequest.csv(march(), Language.ZH_CN);
+    assertThat(java.util.Arrays.copyOf(file, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+  }
+
   @Test
   void csvFileStartsWithTheByteOrderMarkExcelNeedsAndIsNamedForAnyCustomerId() {
-    byte[] file = ServiceReportRequest.csv(march());
+    byte[] file = ServiceReportRequest.csv(march(), Language.EN);
     assertThat(java.util.Arrays.copyOf(file, 3)).containsExactly(0xEF, 0xBB, 0xBF);
     assertThat(new String(file, 3, file.length - 3, java.nio.charset.StandardCharsets.UTF_8))
-        .isEqualTo(ServiceReportCsv.of(march()));
+        .isEqualTo(ServiceReportCsv.of(march(), Language.EN));
 
     assertThat(ServiceReportRequest.csvContentDisposition(march()))
         .isEqualTo("inline; filename=\"service-report-C-REPORT-1-2031-03-01-2031-03-31.csv\"");

@@ -2,12 +2,17 @@ package org.aftersales.cockpit.history;
 
 import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,12 +25,19 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.aftersales.approval.ApprovalRecord;
 import org.aftersales.approval.ApprovalRecordRepository;
+import org.aftersales.cockpit.CockpitTexts;
+import org.aftersales.cockpit.ServiceDay;
+import org.aftersales.common.Language;
+import org.aftersales.common.Languages;
 import org.aftersales.identity.StaffGroup;
+import org.aftersales.sla.ServiceHoursProperties;
+import org.aftersales.tasklist.TaskTexts;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.ApplicationContext;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
@@ -52,16 +64,18 @@ public class CaseHistoryResource extends AbstractCockpitPluginResource {
    */
   @GET
   @Path("approval-records/{processInstanceId}")
-  public List<Map<String, Object>> approvalRecords(@PathParam("processInstanceId") String processInstanceId) {
-    requireHistoryReader();
+  public List<Map<String, Object>> approvalRecords(@PathParam("processInstanceId") String processInstanceId,
+      @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+    ApplicationContext spring = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
+    Language language = spring.getBean(Languages.class).of(acceptLanguage);
+    requireHistoryReader(language);
     HistoryService history = getProcessEngine().getHistoryService();
     HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
         .processInstanceId(processInstanceId).singleResult();
     if (instance == null) {
-      throw new NotFoundException("No process instance " + processInstanceId);
+      throw new NotFoundException(CockpitTexts.text(language, "history.noInstance", Map.of("id", processInstanceId)));
     }
-    ApprovalRecordRepository repository = WebApplicationContextUtils
-        .getRequiredWebApplicationContext(servletContext).getBean(ApprovalRecordRepository.class);
+    ApprovalRecordRepository repository = spring.getBean(ApprovalRecordRepository.class);
 
     Map<Long, ApprovalRecord> found = new TreeMap<>();
     if (instance.getBusinessKey() != null && !instance.getBusinessKey().isBlank()) {
@@ -72,7 +86,7 @@ public class CaseHistoryResource extends AbstractCockpitPluginResource {
     }
     List<Map<String, Object>> answer = new ArrayList<>();
     for (ApprovalRecord record : found.values()) {
-      answer.add(view(record));
+      answer.add(view(record, language));
     }
     return answer;
   }
@@ -95,10 +109,41 @@ public class CaseHistoryResource extends AbstractCockpitPluginResource {
     return ids;
   }
 
-  private void requireHistoryReader() {
+  /** Most names translated in one request. */
+  static final int MAX_NAMES = 5000;
+
+  /**
+   * {@code POST .../names}: the names of user tasks (as the model or the task has them, such as
+   * {@code Acknowledge customer · AS-2026-000042 · 北京…}) in the request's language, as Tasklist shows
+   * them ({@link TaskTexts}); each item {@code {processDefinitionId, key, name}}, the answer the names
+   * in the same order, a name without a translation as it is. Only reads: any logged-in user.
+   */
+  @POST
+  @Path("names")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public List<String> names(List<Map<String, String>> items,
+      @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+    Language language = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext)
+        .getBean(Languages.class).of(acceptLanguage);
+    if (items == null || items.size() > MAX_NAMES) {
+      throw new BadRequestException("Between 0 and " + MAX_NAMES + " names");
+    }
+    return items.stream().map(item -> item == null ? null
+        : TaskTexts.taskName(item.get("name"), item.get("processDefinitionId"), item.get("key"), language)).toList();
+  }
+
+  /** {@code GET .../service-day}: {@link ServiceDay}, the zone the page shows times in. Any logged-in user. */
+  @GET
+  @Path("service-day")
+  public Map<String, Object> serviceDay() {
+    return ServiceDay.of(WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext)
+        .getBean(ServiceHoursProperties.class).zone());
+  }
+
+  private void requireHistoryReader(Language language) {
     Authentication authentication = getProcessEngine().getIdentityService().getCurrentAuthentication();
     if (authentication == null || authentication.getUserId() == null) {
-      throw new NotAuthorizedException("Log in first", "Cookie");
+      throw new NotAuthorizedException(CockpitTexts.text(language, "history.logInFirst", Map.of()), "Cookie");
     }
     List<String> groups = authentication.getGroupIds();
     if (groups == null) {
@@ -106,11 +151,12 @@ public class CaseHistoryResource extends AbstractCockpitPluginResource {
           .groupMember(authentication.getUserId()).list().stream().map(Group::getId).toList();
     }
     if (!groups.contains(StaffGroup.AUDITORS) && !groups.contains(StaffGroup.ADMINS)) {
-      throw new ForbiddenException("Case history is for auditors and administrators");
+      throw new ForbiddenException(CockpitTexts.text(language, "history.notAReader", Map.of()));
     }
   }
 
-  private static Map<String, Object> view(ApprovalRecord record) {
+  /** The record as stored, plus {@code stepLabel} and {@code actionLabel} in the page's language. */
+  private static Map<String, Object> view(ApprovalRecord record, Language language) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("id", record.getId());
     view.put("processInstanceId", record.getProcessInstanceId());
@@ -118,8 +164,10 @@ public class CaseHistoryResource extends AbstractCockpitPluginResource {
     view.put("round", record.getRound());
     view.put("stepIndex", record.getStepIndex());
     view.put("stepName", record.getStepName());
+    view.put("stepLabel", CockpitTexts.stepName(record.getStepName(), language));
     view.put("actor", record.getActor());
     view.put("action", record.getAction());
+    view.put("actionLabel", CockpitTexts.approvalAction(record.getAction(), language));
     view.put("target", record.getTarget());
     view.put("comment", record.getComment());
     view.put("taskId", record.getTaskId());

@@ -13,6 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.aftersales.api.ApiException;
+import org.aftersales.cockpit.CockpitTexts;
+import org.aftersales.cockpit.ServiceDay;
+import org.aftersales.common.Language;
+import org.aftersales.common.Languages;
 import org.aftersales.identity.StaffGroup;
 import org.aftersales.reports.ServiceFigures;
 import org.aftersales.reports.ServiceReport;
@@ -38,28 +42,54 @@ public class ServiceKpisResource extends AbstractCockpitPluginResource {
     this.servletContext = servletContext;
   }
 
-  /** {@code GET .../report?from=YYYY-MM-DD&to=YYYY-MM-DD[&customerId=][&format=json|csv]}. */
+  /**
+   * {@code GET .../report?from=YYYY-MM-DD&to=YYYY-MM-DD[&customerId=][&format=json|csv]}. The CSV's
+   * header, units and definitions and the refusals' messages are in the request's language
+   * ({@link Languages#of(String)}; the page sends its own as Accept-Language); JSON is the same in all.
+   */
   @GET
   @Path("report")
   public Response report(@QueryParam("from") String from, @QueryParam("to") String to,
       @QueryParam("customerId") String customerId, @QueryParam("format") String format,
-      @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+      @HeaderParam(HttpHeaders.ACCEPT) String accept,
+      @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
     ApplicationContext spring = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
     ObjectMapper json = spring.getBean(ObjectMapper.class);
+    Language language = spring.getBean(Languages.class).of(acceptLanguage);
     try {
       requireReader();
       ServiceReportRequest request = ServiceReportRequest.parse(from, to, customerId, format, accept);
       ServiceReport report = request.report(spring.getBean(ServiceFigures.class));
       if (request.csv()) {
-        return Response.ok(ServiceReportRequest.csv(report), ServiceReportRequest.CSV.toString())
+        return Response.ok(ServiceReportRequest.csv(report, language), ServiceReportRequest.CSV.toString())
             .header("Content-Disposition", ServiceReportRequest.csvContentDisposition(report))
+            .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
             .build();
       }
       return Response.ok(json.writeValueAsString(report), JSON).build();
     } catch (ApiException e) {
-      return refused(json, e);
+      return refused(json, CockpitTexts.refusal(e, language));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("The service report could not be written as JSON", e);
+    }
+  }
+
+  /**
+   * {@code GET .../page}: what the page needs before its first report: {@link ServiceDay} (its default
+   * period ends on the service zone's today) and the words of the report's values in the request's
+   * language ({@link ServiceReportRequest#words}). Any logged-in user.
+   */
+  @GET
+  @Path("page")
+  public Response page(@HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+    ApplicationContext spring = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
+    Map<String, Object> body = new LinkedHashMap<>(ServiceDay.of(spring.getBean(ServiceFigures.class).zone()));
+    body.put("words", ServiceReportRequest.words(spring.getBean(Languages.class).of(acceptLanguage)));
+    try {
+      return Response.ok(spring.getBean(ObjectMapper.class).writeValueAsString(body), JSON)
+          .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
+    } catch (JsonProcessingException impossible) {
+      throw new IllegalStateException(impossible);
     }
   }
 

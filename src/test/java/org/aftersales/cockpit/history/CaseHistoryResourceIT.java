@@ -60,6 +60,16 @@ class CaseHistoryResourceIT {
     assertThat(auditor.get("/camunda/api/cockpit/plugin/case-history/default/approval-records/no-such-instance")
         .statusCode()).isEqualTo(404);
 
+    // Issue 15: the action's and step's words in the page's language (sent as Accept-Language), codes kept
+    HttpResponse<String> chinese = auditor.send(HttpRequest.newBuilder(URI.create(auditor.base() + path))
+        .header("Accept", "application/json").header("Accept-Language", "zh-CN").GET());
+    assertThat(chinese.body()).contains("\"action\":\"submitted\"", "\"actionLabel\":\"已提交\"");
+    HttpResponse<String> english = auditor.send(HttpRequest.newBuilder(URI.create(auditor.base() + path))
+        .header("Accept", "application/json").header("Accept-Language", "en").GET());
+    assertThat(english.body()).contains("\"action\":\"submitted\"", "\"actionLabel\":\"Submitted\"");
+    assertThat(auditor.get("/camunda/api/cockpit/plugin/case-history/default/service-day").body())
+        .contains("\"zone\":\"Asia/Shanghai\"", "\"today\":\"");
+
     Session admin = Session.login(port, "cockpit", TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
     assertThat(admin.get(path).statusCode()).isEqualTo(200);
 
@@ -68,6 +78,10 @@ class CaseHistoryResourceIT {
     HttpResponse<String> refused = staff.get(path);
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
     assertThat(refused.body()).doesNotContain("submitted");
+    HttpResponse<String> refusedInChinese = staff.send(HttpRequest.newBuilder(URI.create(staff.base() + path))
+        .header("Accept", "application/json").header("Accept-Language", "zh-CN").GET());
+    assertThat(refusedInChinese.statusCode()).isEqualTo(403);
+    assertThat(refusedInChinese.body()).contains("工单历史仅供审计员和管理员查看");
 
     assertThat(Session.anonymous(port).get(path).statusCode()).isEqualTo(401);
   }

@@ -49,16 +49,40 @@ class ServiceKpisPluginIT {
     assertThat(api.statusCode()).isEqualTo(200);
     assertThat(json.body()).isEqualTo(api.body());
 
+    // an English browser (WebappSession's default): the CSV as /api/reports/service writes it for English
     var csv = cockpit.get(PLUGIN + PERIOD + "&format=csv");
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
     assertThat(csv.body()).startsWith("\uFEFFfigure,value,unit,definition").contains("\nrequestsHandled,");
-    assertThat(csv.body()).isEqualTo(http.get("/api/reports/service" + PERIOD + "&format=csv", auditor,
-        TestUsers.PASSWORD).body());
+    assertThat(csv.body()).isEqualTo(http.send(http.request("/api/reports/service" + PERIOD + "&format=csv", auditor,
+        TestUsers.PASSWORD).header("Accept-Language", "en-US,en;q=0.9").GET()).body());
 
     var bad = cockpit.get(PLUGIN + "?from=2026-02-01&to=2026-01-01");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("\"field\":\"to\"");
+  }
+
+  /** Issue 15: the page sends its language; the CSV and the refusals follow it, the JSON does not change. */
+  @Test
+  void theCsvAndTheRefusalsFollowThePagesLanguage() {
+    WebappSession english = new WebappSession(port, "en");
+    assertThat(english.login("cockpit", auditor, TestUsers.PASSWORD)).isEqualTo(200);
+    assertThat(english.get(PLUGIN + PERIOD + "&format=csv").body()).startsWith("\uFEFFfigure,value,unit,definition");
+    var bad = english.get(PLUGIN + "?from=2026-02-01&to=2026-01-01");
+    assertThat(bad.body()).contains("must not be before from (2026-02-01)");
+
+    WebappSession chinese = new WebappSession(port, "zh-CN");
+    assertThat(chinese.login("cockpit", auditor, TestUsers.PASSWORD)).isEqualTo(200);
+    assertThat(chinese.get(PLUGIN + PERIOD + "&format=csv").body()).startsWith("\uFEFF指标,数值,单位,定义");
+    var refused = chinese.get(PLUGIN + "?from=2026-02-01&to=2026-01-01");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("\"field\":\"to\"", "不能早于开始日期（2026-02-01）", "请求中有字段不正确");
+    assertThat(chinese.get(PLUGIN + PERIOD).body()).isEqualTo(english.get(PLUGIN + PERIOD).body());
+
+    var page = chinese.get("/camunda/api/cockpit/plugin/service-kpis/default/page");
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    assertThat(page.body()).contains("\"zone\":\"Asia/Shanghai\"", "\"today\":\"", "\"first-response\":\"首次响应\"",
+        "\"full-refund\":\"全额退款\"");
   }
 
   @Test

@@ -1,0 +1,82 @@
+package org.aftersales.cockpit;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import org.aftersales.api.ApiException;
+import org.aftersales.api.FieldProblem;
+import org.aftersales.common.Bundle;
+import org.aftersales.common.Language;
+
+/**
+ * The texts the server side of our Cockpit plugins gives people to read ({@code i18n/cockpit_*}),
+ * in the language the page asks for: the plugins send their page's language as Accept-Language.
+ */
+public final class CockpitTexts {
+
+  private static final Bundle EN = Bundle.load("cockpit", Language.EN);
+  private static final Bundle ZH = Bundle.load("cockpit", Language.ZH_CN);
+
+  /** Approval steps are named by {@code approval-routing.dmn}; their Chinese is Tasklist's ({@code value.stepName.*}). */
+  private static final Bundle STEPS_ZH = Bundle.load("tasks", Language.ZH_CN);
+
+  private CockpitTexts() {
+  }
+
+  /** An approval step's name in {@code language}; a name without a translation as it is. */
+  public static String stepName(String name, Language language) {
+    String translated = name == null || language != Language.ZH_CN ? null : STEPS_ZH.get("value.stepName." + name);
+    return translated == null ? name : translated;
+  }
+
+  public static Bundle bundle(Language language) {
+    return language == Language.ZH_CN ? ZH : EN;
+  }
+
+  /** The text of {@code key} with its placeholders filled. */
+  public static String text(Language language, String key, Map<String, String> values) {
+    String text = bundle(language).format(key, values);
+    return text == null ? EN.format(key, values) : text;
+  }
+
+  /** The label of an approval record's action code; an unknown code as it is. */
+  public static String approvalAction(String code, Language language) {
+    String label = code == null ? null : bundle(language).get("approval.action." + code);
+    return label == null ? code : label;
+  }
+
+  /**
+   * An English refusal ({@code refused.*} in English, recognised whole) in {@code language}; a message
+   * without a translation stays as it is.
+   */
+  public static String refusal(String english, Language language) {
+    if (english == null || language == Language.EN) {
+      return english;
+    }
+    for (String key : EN.keys()) {
+      if (!key.startsWith("refused.")) {
+        continue;
+      }
+      String template = EN.get(key);
+      Matcher matcher = Bundle.pattern(template, "").matcher(english);
+      String translated = bundle(language).get(key);
+      if (matcher.matches() && translated != null) {
+        List<String> names = Bundle.placeholders(template);
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+          values.put(names.get(i), matcher.group(i + 1));
+        }
+        return Bundle.fill(translated, values);
+      }
+    }
+    return english;
+  }
+
+  /** The refusal with its message and each field's message in {@code language}; field names stay. */
+  public static ApiException refusal(ApiException e, Language language) {
+    List<FieldProblem> fields = e.fields().stream()
+        .map(f -> new FieldProblem(f.field(), refusal(f.message(), language))).toList();
+    return new ApiException(e.status(), refusal(e.getMessage(), language), fields);
+  }
+}
