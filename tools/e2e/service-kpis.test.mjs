@@ -69,3 +69,15 @@ test('the auditor opens Service KPIs in Cockpit: figures of the demo cases, char
   assert.deepEqual(serverErrors, []);
   await page.close();
 });
+
+test('a team lead opens Service KPIs from Cockpit too, and sees no process instances there', { timeout: 120_000 }, async () => {
+  const { page, serverErrors } = await login('cockpit', 'lead');
+  await page.getByRole('link', { name: 'Service KPIs', exact: true }).first().click();
+  await page.waitForURL(/#\/service-kpis/);
+  await page.locator('.service-kpis-card-value[data-figure="requestsHandled"]').waitFor();
+  const instances = await page.request.get(`${base}/camunda/api/engine/engine/default/process-instance/count`);
+  assert.equal((await instances.json()).count, 0, 'a lead reads no process instances in Cockpit');
+  assert.deepEqual(serverErrors, []);
+  await page.close();
+});
+

@@ -70,6 +70,11 @@ public class IdentitySeeder {
       // through the case intake (CaseStartForm).
       grant(group.id(), Resources.PROCESS_DEFINITION, CASE_PROCESS, ProcessDefinitionPermissions.CREATE_INSTANCE);
     }
+    for (StaffGroup group : List.of(StaffGroup.APPROVER_LEAD, StaffGroup.APPROVER_MANAGER, StaffGroup.APPROVER_DIRECTOR)) {
+      // Service KPIs in Cockpit (the plugin checks the report readers itself); Cockpit's own views
+      // show them definitions only: approvers have no instance or history permissions.
+      grant(group.id(), Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    }
     ensureGroup(StaffGroup.AUDITORS, StaffGroup.AUDITORS_NAME, Groups.GROUP_TYPE_WORKFLOW);
     grantAuditors(StaffGroup.AUDITORS);
     LOG.info("Identity seeded: {} staff groups, auditors; administrators are group {}",

@@ -91,6 +91,9 @@ class SeedingRestartIT {
     assertThat(authorizations.isUserAuthorized("service", service, Permissions.ACCESS, Resources.APPLICATION, "admin")).isFalse();
     assertThat(authorizations.isUserAuthorized("service", service, Permissions.CREATE, Resources.DEPLOYMENT)).isFalse();
     assertThat(authorizations.isUserAuthorized("auditor", auditors, Permissions.ACCESS, Resources.APPLICATION, "cockpit")).isTrue();
+    List<String> leads = List.of(StaffGroup.APPROVER_LEAD.id());
+    assertThat(authorizations.isUserAuthorized("lead", leads, Permissions.ACCESS, Resources.APPLICATION, "cockpit")).isTrue();
+    assertThat(authorizations.isUserAuthorized("lead", leads, Permissions.READ, Resources.PROCESS_INSTANCE)).isFalse();
     assertThat(authorizations.isUserAuthorized("auditor", auditors, Permissions.ACCESS, Resources.APPLICATION, "admin")).isFalse();
     assertThat(authorizations.isUserAuthorized("auditor", auditors, Permissions.CREATE, Resources.DEPLOYMENT)).isFalse();
     assertThat(authorizations.isUserAuthorized("auditor", auditors, Permissions.DELETE, Resources.PROCESS_INSTANCE)).isFalse();
