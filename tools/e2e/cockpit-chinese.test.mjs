@@ -85,6 +85,11 @@ test('an auditor finds a case by its Chinese customer name in 工单历史 and r
   // user tasks by their Chinese names, as Tasklist shows them, in the table and the diagram
   await activities.locator('tbody tr', { hasText: '受理客户' }).first().waitFor();
   await plugin.locator('section[data-section="diagram"] g.ch-shape[data-element-id="AcknowledgeCustomer"] text', { hasText: '受理客户' }).first().waitFor();
+  // the model's other elements too: a start event, a service task, a gateway
+  await activities.locator('tbody tr', { hasText: '工单已创建' }).first().waitFor();
+  for (const name of ['工单已创建', '确定 SLA 目标', '类别？']) {
+    await plugin.locator('section[data-section="diagram"] g.ch-shape text', { hasText: name }).first().waitFor();
+  }
   // the approval record: the action in Chinese
   await plugin.locator('section[data-section="approvals"] tbody tr', { hasText: '已提交' }).first().waitFor();
   const variables = plugin.locator('section[data-section="variables"]');

@@ -47,7 +47,7 @@ public final class TaskTexts {
     }
     String key = bundleKey(processDefinitionId, taskDefinitionKey);
     if (key == null || ZH.get(key) == null) {
-      return name;
+      return elementName(name, processDefinitionId, taskDefinitionKey);
     }
     String english = EN.get(key);
     Matcher matcher = Bundle.pattern(english, TAIL).matcher(name);
@@ -66,6 +66,18 @@ public final class TaskTexts {
       tail = "：" + tail.substring(2);
     }
     return ZH.format(key, values) + (tail == null ? "" : tail);
+  }
+
+  /**
+   * Another element's name (an event, a gateway, a service task, a flow) in Chinese, while it is the
+   * English the bundle knows ({@code element.<process key>.<element id>}).
+   */
+  private static String elementName(String name, String processDefinitionId, String elementId) {
+    if (processDefinitionId == null || !processDefinitionId.contains(":")) {
+      return name;
+    }
+    String key = "element." + processDefinitionId.substring(0, processDefinitionId.indexOf(':')) + "." + elementId;
+    return name.equals(EN.get(key)) && ZH.get(key) != null ? ZH.get(key) : name;
   }
 
   /** The process's name in {@code language}, while it is the English the bundle knows. */

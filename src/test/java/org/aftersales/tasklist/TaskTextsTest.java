@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,7 +25,9 @@ import org.aftersales.identity.StaffGroup;
 import org.aftersales.identity.TasklistFilterTexts;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
@@ -76,6 +81,17 @@ class TaskTextsTest {
           if (!NAMED_BY_LISTENER.contains(key)) {
             assertThat(zh.get(key)).as(key).containsPattern(CHINESE);
           }
+        }
+        for (FlowElement element : flowElements(process.getFlowElements())) {
+          if (element instanceof UserTask || element.getName() == null || element.getName().isBlank()) {
+            continue;
+          }
+          String key = "element." + process.getId() + "." + element.getId();
+          keys.add(key);
+          assertThat(en.get(key)).as("tasks_en.properties " + key).isEqualTo(element.getName());
+          assertThat(zh.get(key)).as("tasks_zh_CN.properties " + key).containsPattern(CHINESE);
+          assertThat(TaskTexts.taskName(element.getName(), process.getId() + ":1:x", element.getId(), Language.ZH_CN))
+              .as(key).isEqualTo(zh.get(key));
         }
       }
       assertThat(model.getModelElementsByType(UserTask.class)).as("user tasks outside a process's top level")
@@ -209,6 +225,18 @@ class TaskTextsTest {
     shown.put("channel", "销售");
     assertThat(FormValidator.validate(acknowledge, shown, stored)).extracting(FormViolation::field)
         .containsExactly("channel");
+  }
+
+  /** The elements and those of their sub-processes, all levels. */
+  private static List<FlowElement> flowElements(Collection<FlowElement> elements) {
+    List<FlowElement> all = new ArrayList<>();
+    for (FlowElement element : elements) {
+      all.add(element);
+      if (element instanceof SubProcess sub) {
+        all.addAll(flowElements(sub.getFlowElements()));
+      }
+    }
+    return all;
   }
 
   /** The stepName outputs of approval-routing.dmn. */

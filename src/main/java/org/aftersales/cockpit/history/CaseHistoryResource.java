@@ -113,7 +113,7 @@ public class CaseHistoryResource extends AbstractCockpitPluginResource {
   static final int MAX_NAMES = 5000;
 
   /**
-   * {@code POST .../names}: the names of user tasks (as the model or the task has them, such as
+   * {@code POST .../names}: the names of user tasks and other elements (as the model or the task has them, such as
    * {@code Acknowledge customer · AS-2026-000042 · 北京…}) in the request's language, as Tasklist shows
    * them ({@link TaskTexts}); each item {@code {processDefinitionId, key, name}}, the answer the names
    * in the same order, a name without a translation as it is. Only reads: any logged-in user.

@@ -403,7 +403,7 @@ function renderPage(node, api) {
   }
 
   /**
-   * User tasks' names ({processDefinitionId, key, name}) as Tasklist shows them in the page's
+   * Elements' names ({processDefinitionId, key, name}; user tasks as Tasklist shows them) in the page's
    * language (the server's TaskTexts); the names as they are in English or when that fails.
    */
   async function localNames(items) {
@@ -463,13 +463,15 @@ function renderPage(node, api) {
     fill(section('diagram', t('diagramTitle')), async () => {
       const [xml, activities] = await Promise.all([
         rest.get(`/process-definition/${encodeURIComponent(instance.processDefinitionId)}/xml`), activitiesLoaded]);
-      // the user tasks' names in the page's language, those that ran and those that did not
+      // the elements' names in the page's language, those that ran and those that did not
       const names = new Map();
-      const userTasks = [...new DOMParser().parseFromString(xml.bpmn20Xml, 'application/xml')
-        .getElementsByTagNameNS(NS.bpmn, 'userTask')].filter((task) => task.getAttribute('name'));
-      (await localNames(userTasks.map((task) => ({ processDefinitionId: instance.processDefinitionId,
-        key: task.getAttribute('id'), name: task.getAttribute('name') }))))
-        .forEach((name, index) => names.set(userTasks[index].getAttribute('id'), name));
+      const named = [...new DOMParser().parseFromString(xml.bpmn20Xml, 'application/xml')
+        .getElementsByTagNameNS(NS.bpmn, '*')]
+        .filter((element) => element.getAttribute('name') && element.getAttribute('id')
+          && !['process', 'participant', 'lane', 'collaboration', 'message', 'signal', 'error', 'escalation'].includes(element.localName));
+      (await localNames(named.map((element) => ({ processDefinitionId: instance.processDefinitionId,
+        key: element.getAttribute('id'), name: element.getAttribute('name') }))))
+        .forEach((name, index) => names.set(named[index].getAttribute('id'), name));
       return diagram(xml.bpmn20Xml, activities, names);
     });
 
@@ -669,7 +671,9 @@ function diagram(xmlText, activities, names = new Map()) {
 }
 
 function wrap(text, width) {
-  const words = String(text).split(/\s+/);
+  // Chinese has no spaces between words: its characters, about twice as wide, break anywhere
+  const words = String(text).split(/\s+/).flatMap((word) => (/\p{Script=Han}/u.test(word) && word.length > width / 2
+    ? word.match(new RegExp(`.{1,${Math.max(1, Math.floor(width / 2))}}`, 'gu')) : [word]));
   const lines = [];
   let line = '';
   for (const word of words) {
