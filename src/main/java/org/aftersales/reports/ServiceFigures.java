@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.aftersales.bugloop.BugTicket;
@@ -66,6 +67,14 @@ public class ServiceFigures {
     return entityManager.createQuery("select c.customerName from ServiceCase c where c.customerId = :customer"
             + " order by c.openedAt desc", String.class)
         .setParameter("customer", customerId).setMaxResults(1).getResultStream().findFirst();
+  }
+
+  /** The language the customer's latest case names for them ({@code customer.language}); empty when none. */
+  @Transactional(readOnly = true)
+  public Optional<String> customerLanguage(String customerId) {
+    return entityManager.createQuery("select c.customerLanguage from ServiceCase c where c.customerId = :customer"
+            + " order by c.openedAt desc", String.class)
+        .setParameter("customer", customerId).setMaxResults(1).getResultStream().filter(Objects::nonNull).findFirst();
   }
 
   /** Figures over the cases opened from {@code from} to {@code to} (both days included); customer optional. */

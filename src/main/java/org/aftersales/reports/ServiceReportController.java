@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.aftersales.api.ApiAccess;
 import org.aftersales.api.ApiException;
+import org.aftersales.common.Language;
 import org.aftersales.common.Languages;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -31,18 +32,17 @@ class ServiceReportController {
 
   private final ServiceFigures figures;
   private final ApiAccess access;
-  private final ReportTexts texts;
   private final Languages languages;
 
   /**
-   * The yearly PDF's labels are in the application's language ({@code aftersales.locale}); the CSV's
-   * header, units and definitions in the request's ({@link Languages#of(String)}).
+   * The yearly PDF is the customer's: its labels are in {@code language} when asked for, else in the
+   * customer's language (their latest case's {@code customer.language}), else in {@code aftersales.locale}.
+   * The CSV's header, units and definitions are in the request's language ({@link Languages#of(String)}).
    */
   ServiceReportController(ServiceFigures figures, ApiAccess access, Languages languages) {
     this.figures = figures;
     this.access = access;
     this.languages = languages;
-    this.texts = ReportTexts.of(languages.fallback().locale());
   }
 
   @GetMapping
@@ -64,11 +64,19 @@ class ServiceReportController {
   }
 
   @GetMapping("/{customerId}.pdf")
-  ResponseEntity<byte[]> yearly(@PathVariable String customerId, @RequestParam(required = false) String year) {
+  ResponseEntity<byte[]> yearly(@PathVariable String customerId, @RequestParam(required = false) String year,
+      @RequestParam(required = false) String language) {
     access.require("read service reports", READERS);
     int reportYear = year(year);
+    Language asked = language == null ? null : Language.of(language);
+    if (language != null && (asked == null || !List.of("zh-CN", "en").contains(language))) {
+      throw ApiException.badField("language", "must be one of zh-CN, en");
+    }
     String name = figures.customerName(customerId)
         .orElseThrow(() -> ApiException.notFound("No case of customer " + customerId));
+    Language reader = asked != null ? asked
+        : figures.customerLanguage(customerId).map(Language::of).orElse(languages.fallback());
+    ReportTexts texts = ReportTexts.of(reader.locale());
     ServiceReport thisYear = figures.report(LocalDate.of(reportYear, 1, 1), LocalDate.of(reportYear, 12, 31),
         customerId);
     ServiceReport lastYear = figures.report(LocalDate.of(reportYear - 1, 1, 1),

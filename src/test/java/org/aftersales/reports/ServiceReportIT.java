@@ -142,6 +142,7 @@ class ServiceReportIT {
         TestUsers.PASSWORD).header("Accept", "text/csv").GET());
     assertBadField(csvClient, "from");
     assertBadField(get("/api/reports/service/" + CUSTOMER + ".pdf?year=last", auditor), "year");
+    assertBadField(get("/api/reports/service/" + CUSTOMER + ".pdf?year=" + year + "&language=de", auditor), "language");
   }
 
   @Test
@@ -170,8 +171,24 @@ class ServiceReportIT {
       assertThat(text).contains(year + "年度服务报告", "客户：Acme Film Studio（" + CUSTOMER + "）",
           "受理请求数 0 2 +2", String.valueOf(year - 1));
     }
+    byte[] english = http.getBytes("/api/reports/service/" + CUSTOMER + ".pdf?year=" + year + "&language=en",
+        auditor, TestUsers.PASSWORD).body();
+    try (PDDocument document = Loader.loadPDF(english)) {
+      assertThat(new PDFTextStripper().getText(document)).contains("Service report " + year,
+          "Customer: Acme Film Studio (" + CUSTOMER + ")");
+    }
     assertThat(http.getBytes("/api/reports/service/C-NOBODY.pdf?year=" + year, auditor, TestUsers.PASSWORD)
         .statusCode()).isEqualTo(404);
+
+    // a customer who reads English gets the report in English without asking
+    String englishCustomer = CUSTOMER + "-EN";
+    assertThat(http.postJson("/api/cases", Cases.exampleJson().replace("\"C-1001\"", "\"" + englishCustomer
+        + "\", \"language\": \"en\""), desk, TestUsers.PASSWORD).statusCode()).isEqualTo(201);
+    byte[] theirs = http.getBytes("/api/reports/service/" + englishCustomer + ".pdf?year=" + year, auditor,
+        TestUsers.PASSWORD).body();
+    try (PDDocument document = Loader.loadPDF(theirs)) {
+      assertThat(new PDFTextStripper().getText(document)).contains("Service report " + year);
+    }
   }
 
   private HttpResponse<String> get(String path, String user) {
