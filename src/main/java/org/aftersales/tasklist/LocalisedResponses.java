@@ -40,7 +40,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * texts into what Tasklist reads from the engine, on Tasklist's engine API and on
  * {@code /engine-rest} alike: the deployed task and start forms ({@link FormTexts}), task names and
  * the names of their processes ({@link TaskTexts}), and the names and descriptions of our filters
- * ({@link TasklistFilterTexts}). The engine keeps one model, one form and one English name per
+ * ({@link TasklistFilterTexts}), and the names of our groups ({@link GroupNames}). The engine keeps one model, one form and one English name per
  * task; only the answer changes, and only its texts. English answers pass untouched.
  */
 public class LocalisedResponses extends OncePerRequestFilter {
@@ -56,7 +56,8 @@ public class LocalisedResponses extends OncePerRequestFilter {
   /** Tasks, filters and process definitions, single or listed (also inside a filter's HAL list). */
   private static final Pattern ENTITIES = Pattern.compile(PREFIX
       + "/(?:task(?:/[^/]+)?|filter(?:/[^/]+(?:/list|/singleResult)?)?"
-      + "|process-definition(?:/key/[^/]+(?:/tenant-id/[^/]+)?|/(?!key/)[^/]+)?)/?$");
+      + "|process-definition(?:/key/[^/]+(?:/tenant-id/[^/]+)?|/(?!key/)[^/]+)?"
+      + "|group(?:/[^/]+)?)/?$");
 
   /** Completing a task: a refusal by a task listener (TaskInputExceptionMapper) comes back in English. */
   private static final Pattern SUBMIT = Pattern.compile(PREFIX + "/task/([^/]+)/(?:complete|submit-form)/?$");
@@ -68,8 +69,8 @@ public class LocalisedResponses extends OncePerRequestFilter {
   private static final Pattern LISTENER_REFUSAL = Pattern.compile(
       "Exception while invoking TaskListener: ([A-Za-z_][\\w.-]*): (.+?)'?$", Pattern.DOTALL);
 
-  /** Saving a task or a filter: Tasklist sends back the name (and description) it was shown. */
-  private static final Pattern UPDATE = Pattern.compile(PREFIX + "/(task|filter)/([^/]+)/?$");
+  /** Saving a task, a filter or (Admin) a group: the webapp sends back the name (and description) it was shown. */
+  private static final Pattern UPDATE = Pattern.compile(PREFIX + "/(task|filter|group)/([^/]+)/?$");
   /** Larger updates are left to the request guard, unread. */
   private static final int MAX_UPDATE_BYTES = 65_536;
 
@@ -179,7 +180,11 @@ public class LocalisedResponses extends OncePerRequestFilter {
     if (!(json instanceof ObjectNode update)) {
       return passOn;
     }
-    boolean changed = "task".equals(kind) ? storedTaskName(update, id, language) : storedFilterTexts(update, id, language);
+    boolean changed = switch (kind) {
+      case "task" -> storedTaskName(update, id, language);
+      case "group" -> GroupNames.restoreStored(update, id, language);
+      default -> storedFilterTexts(update, id, language);
+    };
     return changed ? new EngineRequestGuard.CachedBodyRequest(request, MAPPER.writeValueAsBytes(update)) : passOn;
   }
 
@@ -261,6 +266,8 @@ public class LocalisedResponses extends OncePerRequestFilter {
     } else if (object.path("key").isTextual() && object.path("name").isTextual() && object.has("deploymentId")
         && object.has("version")) {
       object.put("name", TaskTexts.processName(object.path("name").asText(), object.path("key").asText(), language));
+    } else if (GroupNames.isGroup(object)) {
+      GroupNames.localise(object, language);
     }
   }
 
