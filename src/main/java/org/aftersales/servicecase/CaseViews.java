@@ -73,8 +73,8 @@ public class CaseViews {
   }
 
   /**
-   * The case with its timeline in {@code language}: process names, user task names and what approval
-   * records say; other steps of the models keep their English names (docs/languages.md).
+   * The case with its timeline in {@code language}: process names, step names ({@link TimelineTexts})
+   * and what approval records say (docs/languages.md).
    */
   @Transactional(readOnly = true)
   public CaseView of(String caseNumber, Language language) {
@@ -132,7 +132,7 @@ public class CaseViews {
           continue;
         }
         String name = activity.getActivityName() != null
-            ? TaskTexts.taskName(activity.getActivityName(), key + ":", activity.getActivityId(), language)
+            ? TimelineTexts.activityName(key, activity.getActivityId(), activity.getActivityName(), language)
             : activity.getActivityId();
         entries.add(new CaseView.TimelineEntry(instant(activity.getStartTime()), instant(activity.getEndTime()),
             key, activity.getActivityId(), name, activity.getActivityType(), activity.getAssignee(),
