@@ -77,17 +77,9 @@ const TEXTS = {
   },
 };
 
-/** Words for the codes /api returns (statuses, kinds, modes); a code without one is shown as it is. */
+/** Chinese words for the codes /api returns (statuses, kinds, modes); a code without one is shown as it is. */
 const CODES = {
-  en: {
-    caseStatus: { open: 'open', acknowledged: 'acknowledged', 'in-progress': 'in progress', resolved: 'resolved', closed: 'closed' },
-    slaKind: { 'first-response': 'first response', 'on-site-arrival': 'on-site arrival' },
-    slaClock: { '24x7': '24x7', 'business-hours': 'business hours' },
-    slaStatus: { running: 'running', warned: 'warned', met: 'met', missed: 'missed' },
-    approvalStatus: { running: 'running', approved: 'approved', rejected: 'rejected', withdrawn: 'withdrawn', abandoned: 'not resubmitted' },
-    signMode: { single: 'one approver', all: 'countersign', any: 'or-sign', ratio: 'vote' },
-    subject: { generic: 'general', refund: 'refund', 'repair-quote': 'repair quote', 'return-exception': 'return exception' },
-  },
+  en: {}, // English shows the codes themselves (first-response, running, …), as the API names them
   zh: {
     caseStatus: { open: '待受理', acknowledged: '已受理', 'in-progress': '处理中', resolved: '已解决', closed: '已关闭' },
     category: { consultation: '咨询', bug: '软件缺陷', repair: '维修', 'return-exchange': '退换货', refund: '退款或价格调整' },
@@ -137,6 +129,7 @@ const STYLE = `
 .as-tab form.as-op { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin: 4px 0; }
 .as-tab form.as-op input[type=text] { height: 26px; padding: 2px 6px; border: 1px solid #bbb; min-width: 200px; }
 .as-tab button { padding: 3px 10px; }
+.as-tab table td:first-child, .as-tab .as-records th, .as-tab .as-records td:not(:last-child) { white-space: nowrap; }
 `;
 
 function h(tag, attrs = {}, ...children) {
@@ -199,7 +192,9 @@ async function problem(response) {
     // no JSON: the status says it
   }
   const fields = (body.fields || []).map((f) => `${word('field', f.field)} ${f.message}`).join(LANGUAGE === 'zh' ? '；' : '; ');
-  const message = body.message || t('serverAnswered', { status: response.status });
+  // instants in a refusal ("urge again after 2026-12-03T18:26:05Z") on the service zone's clock
+  const message = (body.message || t('serverAnswered', { status: response.status }))
+    .replace(/\b\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?Z\b/g, (instant) => when(instant));
   if (!fields || message.includes(fields)) return message;
   return LANGUAGE === 'zh' ? `${message}（${fields}）` : `${message} (${fields})`;
 }
