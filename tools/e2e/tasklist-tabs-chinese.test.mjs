@@ -81,7 +81,8 @@ test('a service agent in a UTC browser set to Chinese: Case tab, group name, dat
   assert.ok(details.includes(opened.day) && details.includes(opened.time), `opened ${caseView.openedAt}: ${details}`);
   assert.match(await tab.locator('table.as-sla').innerText(), /首次响应.*剩余 .*(小时|分钟)/s);
   const timeline = await tab.locator('table.as-timeline').innerText();
-  assert.ok(timeline.includes('服务请求') && timeline.includes('受理客户'), timeline);
+  assert.ok(timeline.includes('服务请求') && timeline.includes('工单已创建') && timeline.includes('受理客户'), timeline);
+  assert.ok(!timeline.includes('Case opened') && !timeline.includes('Determine SLA targets'), timeline);
   await tab.locator('input[type=file]').setInputFiles({ name: '报错截图.png', mimeType: 'image/png', buffer: PNG });
   await tab.getByRole('button', { name: '上传附件', exact: true }).click();
   await tab.locator('.as-thumbs img[alt="报错截图.png"]').waitFor();
@@ -162,6 +163,7 @@ test('a requester follows an approval on the Approval tab in Chinese: step name,
   assert.match(await records.locator('tr[data-action=urged]').innerText(), /团队主管审批\s+qa\s+已催办/);
   await tab.locator('form.as-op-urge button').click(); // again at once: refused (429) in Chinese
   await tab.locator('.as-error', { hasText: '之后再催办' }).waitFor();
+  assert.match(await tab.locator('.as-error').innerText(), /^已于 \d{4}年\d+月\d+日 \d\d:\d\d 催办过审批人/); // Shanghai's clock, no ISO instant
   const text = await tab.innerText();
   for (const english of ['Who decided what', 'Team lead approval', 'submitted', 'Urge', 'urge again after']) {
     assert.ok(!text.includes(english), `English "${english}" in the Approval tab`);
