@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
- * The API's refusals ({@link ApiErrors}) in the reader's language ({@link Languages}): the message and
+ * The API's refusals ({@link ApiErrors}) in the reader's language ({@link ApiLanguage}): the message and
  * each field's message, when {@code i18n/tabs_en.properties} knows the English whole ({@code message.*},
  * {@code field.*}; what varies is kept). Status, error and field names stay; English and unknown
  * messages pass as they are.
@@ -52,7 +52,7 @@ class ApiMessages implements ResponseBodyAdvice<Object> {
       return body;
     }
     response.getHeaders().add("Vary", "Accept-Language");
-    Language language = languages.of(servlet.getServletRequest());
+    Language language = ApiLanguage.of(languages, servlet.getServletRequest());
     if (language == Language.EN) {
       return body;
     }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.aftersales.api.ApiAccess;
 import org.aftersales.api.ApiException;
+import org.aftersales.api.ApiLanguage;
 import org.aftersales.common.Languages;
 import org.aftersales.common.Retries;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -94,7 +95,7 @@ public class ApprovalController {
   }
 
   private ApprovalView shown(ApprovalView view) {
-    return ApprovalTexts.localise(view, languages.of(request));
+    return ApprovalTexts.localise(view, ApiLanguage.of(languages, request));
   }
 
   private static String comment(Note body) {

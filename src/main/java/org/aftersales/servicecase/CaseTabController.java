@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.aftersales.api.ApiAccess;
 import org.aftersales.api.ApiException;
+import org.aftersales.api.ApiLanguage;
 import org.aftersales.common.Languages;
 import org.aftersales.common.SystemAuthority;
 import org.camunda.bpm.engine.RuntimeService;
@@ -67,7 +68,7 @@ class CaseTabController {
     if (caseNumber == null || !CaseNumbers.FORMAT.matcher(caseNumber).matches()) {
       throw ApiException.notFound("Task " + taskId + " belongs to no case you may see");
     }
-    CaseView current = views.of(readers.require(caseNumber), languages.of(request));
+    CaseView current = views.of(readers.require(caseNumber), ApiLanguage.of(languages, request));
     ServiceCase serviceCase = cases.findByCaseNumber(caseNumber).orElseThrow();
     List<EarlierCase> earlier = cases.findTop20ByCustomerIdOrSerialNumberOrderByOpenedAtDesc(
             serviceCase.getCustomerId(), serviceCase.getSerialNumber()).stream()

@@ -3,7 +3,9 @@ package org.aftersales.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.aftersales.common.Language;
+import org.aftersales.common.Languages;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 /** The API's refusals a Chinese reader meets in Tasklist's tabs, what varies kept; unknown ones stay English. */
 class ApiMessagesTest {
@@ -19,5 +21,17 @@ class ApiMessagesTest {
     assertThat(ApiMessages.message("Something new went wrong", Language.ZH_CN)).isEqualTo("Something new went wrong");
     assertThat(ApiMessages.message("Only a current approver may transfer it", Language.EN))
         .isEqualTo("Only a current approver may transfer it");
+  }
+
+  @Test
+  void theTabsNameTheirLanguageProgramsThatNameNoneGetEnglish() {
+    Languages languages = new Languages("zh-CN");
+    MockHttpServletRequest request = new MockHttpServletRequest();
+    assertThat(ApiLanguage.of(languages, request)).isEqualTo(Language.EN);
+    request.addHeader("Accept-Language", "zh-CN");
+    assertThat(ApiLanguage.of(languages, request)).isEqualTo(Language.ZH_CN);
+    MockHttpServletRequest german = new MockHttpServletRequest();
+    german.addHeader("Accept-Language", "de-DE,de;q=0.9");
+    assertThat(ApiLanguage.of(languages, german)).as("aftersales.locale").isEqualTo(Language.ZH_CN);
   }
 }

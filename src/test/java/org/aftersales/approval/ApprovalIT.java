@@ -219,7 +219,7 @@ class ApprovalIT {
     var read = http.get(base, "it-req", TestUsers.PASSWORD);
     assertThat(read.statusCode()).isEqualTo(200);
     assertThat(read.body()).contains("\"status\":\"running\"", "\"action\":\"submitted\"", "\"action\":\"urged\"",
-        "\"name\":\"团队主管审批\""); // a request naming no language: aftersales.locale, zh-CN
+        "\"name\":\"Team lead approval\"");
 
     var withdrawn = http.postJson(base + "/withdraw", "{\"comment\":\"not needed\"}", "it-req", TestUsers.PASSWORD);
     assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
