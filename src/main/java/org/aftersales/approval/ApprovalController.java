@@ -1,8 +1,11 @@
 package org.aftersales.approval;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.aftersales.api.ApiAccess;
 import org.aftersales.api.ApiException;
+import org.aftersales.api.ApiLanguage;
+import org.aftersales.common.Languages;
 import org.aftersales.common.Retries;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/approvals/{processInstanceId}}: read an approval, and the operations beyond
- * Tasklist's claim, delegate and reassign. Each answers with the approval as it now stands.
+ * Tasklist's claim, delegate and reassign. Each answers with the approval as it now stands, its step
+ * names and record actions in the reader's language ({@link ApprovalTexts}).
  */
 @RestController
 @RequestMapping("/api/approvals/{processInstanceId}")
@@ -23,10 +27,15 @@ public class ApprovalController {
 
   private final ApprovalOperations operations;
   private final ApiAccess access;
+  private final Languages languages;
+  private final HttpServletRequest request;
 
-  public ApprovalController(ApprovalOperations operations, ApiAccess access) {
+  public ApprovalController(ApprovalOperations operations, ApiAccess access, Languages languages,
+      HttpServletRequest request) {
     this.operations = operations;
     this.access = access;
+    this.languages = languages;
+    this.request = request;
   }
 
   public record Transfer(String to, String taskId, String comment) {
@@ -43,46 +52,50 @@ public class ApprovalController {
 
   @GetMapping
   public ApprovalView get(@PathVariable String processInstanceId) {
-    return operations.view(processInstanceId, access.currentUser());
+    return shown(operations.view(processInstanceId, access.currentUser()));
   }
 
   @PostMapping("/transfer")
   public ApprovalView transfer(@PathVariable String processInstanceId, @RequestBody Transfer body) {
     String actor = access.currentUser();
-    return Retries.onConcurrentUpdate(() ->
-        operations.transfer(processInstanceId, actor, body.taskId(), body.to(), checked(body.comment())));
+    return shown(Retries.onConcurrentUpdate(() ->
+        operations.transfer(processInstanceId, actor, body.taskId(), body.to(), checked(body.comment()))));
   }
 
   @PostMapping("/approvers")
   public ApprovalView addApprover(@PathVariable String processInstanceId, @RequestBody AddApprover body) {
     String actor = access.currentUser();
-    return Retries.onConcurrentUpdate(() ->
-        operations.addApprover(processInstanceId, actor, body.user(), checked(body.comment())));
+    return shown(Retries.onConcurrentUpdate(() ->
+        operations.addApprover(processInstanceId, actor, body.user(), checked(body.comment()))));
   }
 
   @PostMapping("/copies")
   public ApprovalView copy(@PathVariable String processInstanceId, @RequestBody Copy body) {
     String actor = access.currentUser();
-    return Retries.onConcurrentUpdate(() ->
-        operations.copy(processInstanceId, actor, body.users(), checked(body.comment())));
+    return shown(Retries.onConcurrentUpdate(() ->
+        operations.copy(processInstanceId, actor, body.users(), checked(body.comment()))));
   }
 
   @PostMapping("/urge")
   public ApprovalView urge(@PathVariable String processInstanceId, @RequestBody(required = false) Note body) {
     String actor = access.currentUser();
-    return Retries.onConcurrentUpdate(() -> operations.urge(processInstanceId, actor, comment(body)));
+    return shown(Retries.onConcurrentUpdate(() -> operations.urge(processInstanceId, actor, comment(body))));
   }
 
   @PostMapping("/withdraw")
   public ApprovalView withdraw(@PathVariable String processInstanceId, @RequestBody(required = false) Note body) {
     String actor = access.currentUser();
-    return Retries.onConcurrentUpdate(() -> operations.withdraw(processInstanceId, actor, comment(body)));
+    return shown(Retries.onConcurrentUpdate(() -> operations.withdraw(processInstanceId, actor, comment(body))));
   }
 
   @PostMapping("/return")
   public ApprovalView returnToPrevious(@PathVariable String processInstanceId, @RequestBody Note body) {
     String actor = access.currentUser();
-    return Retries.onConcurrentUpdate(() -> operations.returnToPrevious(processInstanceId, actor, comment(body)));
+    return shown(Retries.onConcurrentUpdate(() -> operations.returnToPrevious(processInstanceId, actor, comment(body))));
+  }
+
+  private ApprovalView shown(ApprovalView view) {
+    return ApprovalTexts.localise(view, ApiLanguage.of(languages, request));
   }
 
   private static String comment(Note body) {

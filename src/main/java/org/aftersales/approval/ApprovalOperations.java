@@ -372,7 +372,7 @@ public class ApprovalOperations {
       }
       entries.add(new ApprovalView.Entry(r.getId(), r.getRecordedAt(), r.getRound(),
           r.getStepIndex() == null ? null : r.getStepIndex() + 1, r.getStepName(), r.getActor(), r.getAction(),
-          r.getTarget(), r.getComment()));
+          ApprovalAction.labelOf(r.getAction()), r.getTarget(), r.getComment()));
     }
     BigDecimal amount = null;
     Object rawAmount = vars.get(AMOUNT) == null ? null : vars.get(AMOUNT).getValue();

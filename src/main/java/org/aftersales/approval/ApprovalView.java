@@ -36,7 +36,8 @@ public record ApprovalView(
   public record OpenTask(String taskId, String assignee, List<String> candidates, Instant created, Instant due) {
   }
 
+  /** {@code action} is the stored code; {@code actionText} what it says, in the reader's language. */
   public record Entry(long id, Instant at, int round, Integer step, String stepName, String actor, String action,
-      String target, String comment) {
+      String actionText, String target, String comment) {
   }
 }

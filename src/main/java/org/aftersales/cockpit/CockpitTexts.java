@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import org.aftersales.api.ApiException;
 import org.aftersales.api.FieldProblem;
+import org.aftersales.approval.ApprovalTexts;
 import org.aftersales.common.Bundle;
 import org.aftersales.common.Language;
 
@@ -40,9 +41,9 @@ public final class CockpitTexts {
     return text == null ? EN.format(key, values) : text;
   }
 
-  /** The label of an approval record's action code; an unknown code as it is. */
+  /** The label of an approval record's action code, as the Approval tab says it; an unknown code as it is. */
   public static String approvalAction(String code, Language language) {
-    String label = code == null ? null : bundle(language).get("approval.action." + code);
+    String label = code == null ? null : ApprovalTexts.action(code, language);
     return label == null ? code : label;
   }
 

@@ -25,4 +25,14 @@ class EngineRestConfiguration {
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
     return registration;
   }
+
+  /** Before the engine's APIs, after the guards have read the body. */
+  @Bean
+  FilterRegistrationBean<TaskUpdateFormRef> taskUpdateFormRef() {
+    var registration = new FilterRegistrationBean<>(new TaskUpdateFormRef());
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setName("taskUpdateFormRef");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 26);
+    return registration;
+  }
 }

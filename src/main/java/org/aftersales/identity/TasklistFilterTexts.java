@@ -37,6 +37,24 @@ public final class TasklistFilterTexts {
     return Map.of("group", groupName(safe, language), "groupId", safe, "user", safe);
   }
 
+  /**
+   * A group's name as a person reads it: the translation of one of our groups while its stored name
+   * is still the English we seeded (a group an admin renamed keeps its name); {@code stored} otherwise.
+   */
+  public static String shownGroupName(String groupId, String stored, Language language) {
+    if (language == Language.EN || groupId == null || stored == null
+        || BUNDLES.get(language).get("group." + groupId) == null || !stored.equals(groupName(groupId, Language.EN))) {
+      return stored;
+    }
+    return groupName(groupId, language);
+  }
+
+  /** The English a group's name was shown for, when {@code shown} is our translation of its name; else null. */
+  public static String storedGroupName(String groupId, String shown, Language language) {
+    String translated = language == Language.EN || groupId == null ? null : BUNDLES.get(language).get("group." + groupId);
+    return translated != null && translated.equals(shown) ? groupName(groupId, Language.EN) : null;
+  }
+
   static String groupName(String groupId, Language language) {
     if (language == Language.EN) {
       return Arrays.stream(StaffGroup.values()).filter(g -> g.id().equals(groupId)).map(StaffGroup::displayName)

@@ -1,9 +1,12 @@
 package org.aftersales.servicecase;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
 import org.aftersales.api.ApiAccess;
 import org.aftersales.api.ApiException;
+import org.aftersales.api.ApiLanguage;
+import org.aftersales.common.Languages;
 import org.aftersales.common.SystemAuthority;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -15,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What Tasklist's "Case" tab shows beside a task: the task's case and the customer's or unit's
- * earlier cases with their resolutions. Asked with the webapp session (or HTTP Basic).
+ * earlier cases with their resolutions. Asked with the webapp session (or HTTP Basic); the timeline
+ * in the reader's language.
  */
 @RestController
 class CaseTabController {
@@ -29,9 +33,11 @@ class CaseTabController {
   private final CaseReaders readers;
   private final ApiAccess access;
   private final SystemAuthority system;
+  private final Languages languages;
 
   CaseTabController(TaskService taskService, RuntimeService runtimeService, ServiceCaseRepository cases,
-      CaseViews views, CaseReaders readers, ApiAccess access, SystemAuthority system) {
+      CaseViews views, CaseReaders readers, ApiAccess access, SystemAuthority system, Languages languages) {
+    this.languages = languages;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.cases = cases;
@@ -50,7 +56,7 @@ class CaseTabController {
   }
 
   @GetMapping("/api/tasks/{taskId}/case")
-  CaseTab caseOfTask(@PathVariable String taskId) {
+  CaseTab caseOfTask(@PathVariable String taskId, HttpServletRequest request) {
     access.requireStaffOrAuditor("read cases");
     // The task as the caller sees it: a task they may not see has no case for them either.
     Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
@@ -62,7 +68,7 @@ class CaseTabController {
     if (caseNumber == null || !CaseNumbers.FORMAT.matcher(caseNumber).matches()) {
       throw ApiException.notFound("Task " + taskId + " belongs to no case you may see");
     }
-    CaseView current = views.of(readers.require(caseNumber));
+    CaseView current = views.of(readers.require(caseNumber), ApiLanguage.of(languages, request));
     ServiceCase serviceCase = cases.findByCaseNumber(caseNumber).orElseThrow();
     List<EarlierCase> earlier = cases.findTop20ByCustomerIdOrSerialNumberOrderByOpenedAtDesc(
             serviceCase.getCustomerId(), serviceCase.getSerialNumber()).stream()

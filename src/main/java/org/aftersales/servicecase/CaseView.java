@@ -58,8 +58,10 @@ public record CaseView(
    * A step of one of the case's processes, or (type {@code approvalRecord}) a decision or
    * operation on one of its approvals, with its comment and whom it concerned; there
    * {@code activityId} is the approval's process instance id ({@code /api/approvals/{id}}).
+   * {@code process} is the process's key; {@code processName}, like {@code activity}, is in the
+   * reader's language where we have it in it (the Case tab's answer).
    */
   public record TimelineEntry(Instant at, Instant endedAt, String process, String activityId, String activity,
-      String type, String assignee, boolean canceled, String comment, String target) {
+      String type, String assignee, boolean canceled, String comment, String target, String processName) {
   }
 }

@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.aftersales.api.ApiException;
-import org.aftersales.approval.ApprovalAction;
 import org.aftersales.approval.ApprovalRecord;
 import org.aftersales.approval.ApprovalRecordRepository;
+import org.aftersales.approval.ApprovalTexts;
 import org.aftersales.bugloop.BugTicketRepository;
+import org.aftersales.common.Language;
 import org.aftersales.common.SystemAuthority;
+import org.aftersales.tasklist.TaskTexts;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -67,6 +69,15 @@ public class CaseViews {
 
   @Transactional(readOnly = true)
   public CaseView of(String caseNumber) {
+    return of(caseNumber, Language.EN);
+  }
+
+  /**
+   * The case with its timeline in {@code language}: process names, step names ({@link TimelineTexts})
+   * and what approval records say (docs/languages.md).
+   */
+  @Transactional(readOnly = true)
+  public CaseView of(String caseNumber, Language language) {
     ServiceCase c = cases.findByCaseNumber(caseNumber)
         .orElseThrow(() -> ApiException.notFound("No case " + caseNumber));
     return system.call(() -> new CaseView(
@@ -84,7 +95,7 @@ public class CaseViews {
             .map(t -> new CaseView.BugTicketView(t.getTicketKey(), t.getStatus().name().toLowerCase(), t.getRound(),
                 t.getConfirmedAt(), t.getRndAnsweredAt(), t.getFixedAt(), t.getFixVersion()))
             .toList(),
-        timeline(caseNumber)));
+        timeline(caseNumber, language)));
   }
 
   private List<CaseView.OpenTask> openTasks(String caseNumber) {
@@ -104,7 +115,7 @@ public class CaseViews {
     return open;
   }
 
-  private List<CaseView.TimelineEntry> timeline(String caseNumber) {
+  private List<CaseView.TimelineEntry> timeline(String caseNumber, Language language) {
     List<HistoricProcessInstance> processes = historyService.createHistoricProcessInstanceQuery()
         .processInstanceBusinessKey(caseNumber).orderByProcessInstanceStartTime().asc().listPage(0, MAX_PROCESSES);
     List<CaseView.TimelineEntry> entries = new ArrayList<>();
@@ -114,21 +125,27 @@ public class CaseViews {
           .orderByHistoricActivityInstanceStartTime().asc()
           .orderPartiallyByOccurrence().asc()
           .listPage(0, MAX_TIMELINE);
+      String key = process.getProcessDefinitionKey();
+      String processName = TaskTexts.processName(process.getProcessDefinitionName(), key, language);
       for (HistoricActivityInstance activity : activities) {
         if (SKIPPED_TYPES.contains(activity.getActivityType())) {
           continue;
         }
+        String name = activity.getActivityName() != null
+            ? TimelineTexts.activityName(key, activity.getActivityId(), activity.getActivityName(), language)
+            : activity.getActivityId();
         entries.add(new CaseView.TimelineEntry(instant(activity.getStartTime()), instant(activity.getEndTime()),
-            process.getProcessDefinitionKey(), activity.getActivityId(),
-            activity.getActivityName() != null ? activity.getActivityName() : activity.getActivityId(),
-            activity.getActivityType(), activity.getAssignee(), activity.isCanceled(), null, null));
+            key, activity.getActivityId(), name, activity.getActivityType(), activity.getAssignee(),
+            activity.isCanceled(), null, null, processName));
       }
     }
+    String approvalName = TaskTexts.processName("Approval", "approval", language);
     for (ApprovalRecord record : approvalRecords.findByCaseNumberOrderById(caseNumber)) {
-      String step = record.getStepName() == null ? "" : " (" + record.getStepName() + ")";
+      String stepName = ApprovalTexts.stepName(record.getStepName(), language);
+      String step = stepName == null ? "" : language == Language.EN ? " (" + stepName + ")" : "（" + stepName + "）";
       entries.add(new CaseView.TimelineEntry(record.getRecordedAt(), null, "approval",
-          record.getProcessInstanceId(), ApprovalAction.labelOf(record.getAction()) + step, "approvalRecord",
-          record.getActor(), false, record.getComment(), record.getTarget()));
+          record.getProcessInstanceId(), ApprovalTexts.action(record.getAction(), language) + step, "approvalRecord",
+          record.getActor(), false, record.getComment(), record.getTarget(), approvalName));
     }
     entries.sort(Comparator.comparing(CaseView.TimelineEntry::at));
     return entries.size() > MAX_TIMELINE ? entries.subList(0, MAX_TIMELINE) : entries;

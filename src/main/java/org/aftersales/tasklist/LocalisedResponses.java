@@ -42,8 +42,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * texts into what Tasklist reads from the engine, on Tasklist's engine API and on
  * {@code /engine-rest} alike: the deployed task and start forms ({@link FormTexts}), task names and
  * the names of their processes ({@link TaskTexts}), the names and descriptions of our filters
- * ({@link TasklistFilterTexts}) and, in a task's variables, the reasons DMN tables gave
- * ({@link DecisionReasons}). The engine keeps one model, one form and one English name per
+ * ({@link TasklistFilterTexts}), the names of our groups ({@link GroupNames}) and, in a task's
+ * variables, the reasons DMN tables gave ({@link DecisionReasons}). The engine keeps one model, one form and one English name per
  * task; only the answer changes, and only its texts. English answers pass untouched.
  */
 public class LocalisedResponses extends OncePerRequestFilter {
@@ -59,7 +59,8 @@ public class LocalisedResponses extends OncePerRequestFilter {
   /** Tasks, filters and process definitions, single or listed (also inside a filter's HAL list). */
   private static final Pattern ENTITIES = Pattern.compile(PREFIX
       + "/(?:task(?:/[^/]+)?|filter(?:/[^/]+(?:/list|/singleResult)?)?"
-      + "|process-definition(?:/key/[^/]+(?:/tenant-id/[^/]+)?|/(?!key/)[^/]+)?)/?$");
+      + "|process-definition(?:/key/[^/]+(?:/tenant-id/[^/]+)?|/(?!key/)[^/]+)?"
+      + "|group(?:/[^/]+)?)/?$");
 
   /**
    * A task's variables as its form reads them: the reasons DMN tables gave, and the codes its
@@ -80,8 +81,8 @@ public class LocalisedResponses extends OncePerRequestFilter {
   private static final Pattern LISTENER_REFUSAL = Pattern.compile(
       "Exception while invoking TaskListener: ([A-Za-z_][\\w.-]*): (.+?)'?$", Pattern.DOTALL);
 
-  /** Saving a task or a filter: Tasklist sends back the name (and description) it was shown. */
-  private static final Pattern UPDATE = Pattern.compile(PREFIX + "/(task|filter)/([^/]+)/?$");
+  /** Saving a task, a filter or (Admin) a group: the webapp sends back the name (and description) it was shown. */
+  private static final Pattern UPDATE = Pattern.compile(PREFIX + "/(task|filter|group)/([^/]+)/?$");
   /** Larger updates are left to the request guard, unread. */
   private static final int MAX_UPDATE_BYTES = 65_536;
 
@@ -196,7 +197,11 @@ public class LocalisedResponses extends OncePerRequestFilter {
     if (!(json instanceof ObjectNode update)) {
       return passOn;
     }
-    boolean changed = "task".equals(kind) ? storedTaskName(update, id, language) : storedFilterTexts(update, id, language);
+    boolean changed = switch (kind) {
+      case "task" -> storedTaskName(update, id, language);
+      case "group" -> GroupNames.restoreStored(update, id, language);
+      default -> storedFilterTexts(update, id, language);
+    };
     return changed ? new EngineRequestGuard.CachedBodyRequest(request, MAPPER.writeValueAsBytes(update)) : passOn;
   }
 
@@ -321,6 +326,8 @@ public class LocalisedResponses extends OncePerRequestFilter {
     } else if (object.path("key").isTextual() && object.path("name").isTextual() && object.has("deploymentId")
         && object.has("version")) {
       object.put("name", TaskTexts.processName(object.path("name").asText(), object.path("key").asText(), language));
+    } else if (GroupNames.isGroup(object)) {
+      GroupNames.localise(object, language);
     }
   }
 

@@ -7,6 +7,11 @@
 // next reload. So the other language's file is handed to the webapp only after en.json has been:
 // the page's own language always comes last. (From the browser's cache the webapps read them in
 // that order already.) Plain ES module, runs before the webapp starts; exports no plugin.
+//
+// It also brings service-zone.js, which keeps dates and times in the service time zone: every app
+// loads this script, so none needs a second entry in its config.js.
+
+import './service-zone.js';
 
 const FALLBACK = 'en';
 const LOCALE_FILE = /\/locales\/([\w-]+)\.json(\?|$)/;
