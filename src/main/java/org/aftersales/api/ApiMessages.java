@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.aftersales.common.Bundle;
+import org.aftersales.common.KnownEnglish;
 import org.aftersales.common.Language;
 import org.aftersales.common.Languages;
 import org.springframework.core.MethodParameter;
@@ -27,10 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 @RestControllerAdvice(basePackages = "org.aftersales")
 class ApiMessages implements ResponseBodyAdvice<Object> {
 
-  private static final Bundle EN = Bundle.load("tabs", Language.EN);
-  private static final Bundle ZH = Bundle.load("tabs", Language.ZH_CN);
-  private static final Map<String, Pattern> MESSAGES = patterns("message.");
-  private static final Map<String, Pattern> FIELDS = patterns("field.");
+  private static final KnownEnglish MESSAGES = KnownEnglish.of("tabs", key -> key.startsWith("message."));
+  private static final KnownEnglish FIELDS = KnownEnglish.of("tabs", key -> key.startsWith("field."));
 
   private final Languages languages;
 
@@ -57,50 +53,23 @@ class ApiMessages implements ResponseBodyAdvice<Object> {
       return body;
     }
     Map<Object, Object> localised = new LinkedHashMap<>(map);
-    localised.put("message", translate(message, MESSAGES, language));
+    localised.put("message", MESSAGES.in(language, message));
     if (map.get("fields") instanceof List<?> fields) {
       List<Object> shown = new ArrayList<>();
       for (Object field : fields) {
         shown.add(field instanceof FieldProblem problem
-            ? new FieldProblem(problem.field(), translate(problem.message(), FIELDS, language)) : field);
+            ? new FieldProblem(problem.field(), FIELDS.in(language, problem.message())) : field);
       }
       localised.put("fields", shown);
     }
     return localised;
   }
 
-  /** {@code english} in {@code language}, when one of {@code known} matches it whole; else as it is. */
-  static String translate(String english, Map<String, Pattern> known, Language language) {
-    if (english == null || language == Language.EN) {
-      return english;
-    }
-    for (Map.Entry<String, Pattern> entry : known.entrySet()) {
-      Matcher matcher = entry.getValue().matcher(english);
-      if (matcher.matches()) {
-        List<String> names = Bundle.placeholders(EN.get(entry.getKey()));
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-          values.put(names.get(i), matcher.group(i + 1));
-        }
-        String text = ZH.format(entry.getKey(), values);
-        return text == null ? english : text;
-      }
-    }
-    return english;
-  }
-
   static String message(String english, Language language) {
-    return translate(english, MESSAGES, language);
+    return MESSAGES.in(language, english);
   }
 
   static String field(String english, Language language) {
-    return translate(english, FIELDS, language);
-  }
-
-  private static Map<String, Pattern> patterns(String prefix) {
-    Map<String, Pattern> patterns = new LinkedHashMap<>();
-    EN.keys().stream().filter(key -> key.startsWith(prefix))
-        .forEach(key -> patterns.put(key, Bundle.pattern(EN.get(key), "")));
-    return patterns;
+    return FIELDS.in(language, english);
   }
 }

@@ -1,13 +1,12 @@
 package org.aftersales.cockpit;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import org.aftersales.api.ApiException;
 import org.aftersales.api.FieldProblem;
 import org.aftersales.approval.ApprovalTexts;
 import org.aftersales.common.Bundle;
+import org.aftersales.common.KnownEnglish;
 import org.aftersales.common.Language;
 
 /**
@@ -18,6 +17,7 @@ public final class CockpitTexts {
 
   private static final Bundle EN = Bundle.load("cockpit", Language.EN);
   private static final Bundle ZH = Bundle.load("cockpit", Language.ZH_CN);
+  private static final KnownEnglish REFUSALS = KnownEnglish.of("cockpit", key -> key.startsWith("refused."));
 
   /** Approval steps are named by {@code approval-routing.dmn}; their Chinese is Tasklist's ({@code value.stepName.*}). */
   private static final Bundle STEPS_ZH = Bundle.load("tasks", Language.ZH_CN);
@@ -52,26 +52,7 @@ public final class CockpitTexts {
    * without a translation stays as it is.
    */
   public static String refusal(String english, Language language) {
-    if (english == null || language == Language.EN) {
-      return english;
-    }
-    for (String key : EN.keys()) {
-      if (!key.startsWith("refused.")) {
-        continue;
-      }
-      String template = EN.get(key);
-      Matcher matcher = Bundle.pattern(template, "").matcher(english);
-      String translated = bundle(language).get(key);
-      if (matcher.matches() && translated != null) {
-        List<String> names = Bundle.placeholders(template);
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-          values.put(names.get(i), matcher.group(i + 1));
-        }
-        return Bundle.fill(translated, values);
-      }
-    }
-    return english;
+    return REFUSALS.in(language, english);
   }
 
   /** The refusal with its message and each field's message in {@code language}; field names stay. */

@@ -1,12 +1,10 @@
 package org.aftersales.forms;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.aftersales.common.Bundle;
+import org.aftersales.common.KnownEnglish;
 import org.aftersales.common.Language;
 
 /**
@@ -19,18 +17,9 @@ public final class FormMessages {
 
   private static final Bundle EN = Bundle.load("validation", Language.EN);
   private static final Bundle ZH = Bundle.load("validation", Language.ZH_CN);
-  /** English message patterns by name, longest first, so a longer text wins over a shorter one it starts with. */
-  private static final Map<String, Pattern> PATTERNS = patterns();
+  private static final KnownEnglish MESSAGES = KnownEnglish.of("validation", key -> !key.startsWith("sentence"));
 
   private FormMessages() {
-  }
-
-  private static Map<String, Pattern> patterns() {
-    List<String> names = new ArrayList<>(EN.keys().stream().filter(k -> !k.startsWith("sentence")).toList());
-    names.sort((a, b) -> EN.get(b).length() - EN.get(a).length());
-    Map<String, Pattern> patterns = new LinkedHashMap<>();
-    names.forEach(name -> patterns.put(name, Bundle.pattern(EN.get(name), "")));
-    return patterns;
   }
 
   static Bundle bundle(Language language) {
@@ -39,22 +28,7 @@ public final class FormMessages {
 
   /** One violation's message in {@code language}. */
   public static String message(String english, Language language) {
-    if (language == Language.EN || english == null) {
-      return english;
-    }
-    for (Map.Entry<String, Pattern> entry : PATTERNS.entrySet()) {
-      Matcher matcher = entry.getValue().matcher(english);
-      if (matcher.matches()) {
-        List<String> names = Bundle.placeholders(EN.get(entry.getKey()));
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-          values.put(names.get(i), matcher.group(i + 1));
-        }
-        String translated = ZH.format(entry.getKey(), values);
-        return translated == null ? english : translated;
-      }
-    }
-    return english;
+    return MESSAGES.in(language, english);
   }
 
   /** The sentence Tasklist shows: every field by its label (and key), with what is wrong. */
