@@ -165,3 +165,26 @@ export async function complete(page, name, fill) {
     throw new Error(`${name}: ${error.message}`);
   }
 }
+
+/**
+ * Opens the task named `name` (a unique part of it) from the filter `filter` (clicked again until the
+ * task shows), claiming it if nobody has; `seen(item)` looks at its list item first (a claimed task
+ * leaves a group queue). Returns the task's Camunda Form.
+ */
+export async function openFromFilter(page, filter, name, seen = async () => {}) {
+  const item = page.locator('ol.tasks-list li', { hasText: name });
+  const until = Date.now() + 60_000;
+  for (;;) {
+    await page.locator('.task-filter', { hasText: filter }).first().click();
+    await page.mouse.move(0, 0);
+    if (await item.first().waitFor({ timeout: 4_000 }).then(() => true, () => false)) break;
+    if (Date.now() > until) throw new Error(`no task "${name}" in ${filter}`);
+  }
+  await seen(item.first());
+  await item.first().locator('a').first().click();
+  const claim = page.getByRole('button', { name: /^\s*(认领|Claim)\s*$/ });
+  if (await claim.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
+    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/claim')), claim.click()]);
+  }
+  return page.locator('form.fjs-form');
+}

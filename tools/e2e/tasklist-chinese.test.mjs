@@ -3,33 +3,13 @@
 // of a bad value — and the task is then completed. English browsers: the other tests.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fillForm, login, rest, shot, submit, useBrowser } from './support.mjs';
+import { fillForm, login, rest, shot, submit, useBrowser, openFromFilter } from './support.mjs';
 
 useBrowser();
 
 const chinese = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 const viewport = { width: 1400, height: 900 };
 const variables = (values) => Object.fromEntries(Object.entries(values).map(([name, value]) => [name, { value }]));
-
-/** Opens the task named `name` (a unique part of it) from the filter `filter`, claiming it if nobody has. */
-async function openFromFilter(page, filter, name) {
-  const item = page.locator('ol.tasks-list li', { hasText: name });
-  const until = Date.now() + 60_000;
-  for (;;) {
-    await page.locator('.task-filter', { hasText: filter }).first().click();
-    await page.mouse.move(0, 0);
-    if (await item.first().waitFor({ timeout: 4_000 }).then(() => true, () => false)) break;
-    if (Date.now() > until) throw new Error(`no task "${name}" in ${filter}`);
-  }
-  await item.first().locator('a').first().click();
-  const claim = page.getByRole('button', { name: /^\s*认领\s*$/ });
-  if (await claim.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
-    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/claim')), claim.click()]);
-  }
-  const form = page.locator('form.fjs-form');
-  await form.waitFor();
-  return form;
-}
 
 test('a service agent works a case task in Chinese: filters, task name, form', { timeout: 240_000 }, async () => {
   const customer = `北京光影影视有限公司 ${Date.now() % 100000}`;
@@ -47,6 +27,7 @@ test('a service agent works a case task in Chinese: filters, task name, form', {
   }
   const name = `受理客户 · ${caseNumber} · ${customer}`;
   const form = await openFromFilter(page, '客服 — 待认领', name);
+  await form.waitFor();
   await page.locator('.task-details h2, .task-details .names', { hasText: '受理客户' }).first().waitFor();
   for (const label of ['工单号', '客户', '来源渠道', '优先级', '客户描述', '给客户的消息']) {
     await form.locator('label', { hasText: new RegExp(`^${label}\\*?$`) }).first().waitFor();
@@ -79,6 +60,7 @@ test('a team lead decides an approval step in Chinese: a rejection without comme
   });
   const { page, serverErrors } = await login('tasklist', 'lead', 'demo', viewport, chinese);
   const form = await openFromFilter(page, '待我审批', `团队主管审批：${title}`);
+  await form.waitFor();
   for (const label of ['审批环节', '摘要', '金额', '申请人', '审批意见', '意见（驳回时必填）']) {
     await form.locator('label', { hasText: new RegExp(`^${label.replace(/[()（）]/g, '.')}\\*?$`) }).first().waitFor();
   }

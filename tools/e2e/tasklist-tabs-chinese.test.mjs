@@ -3,7 +3,7 @@
 // task's created date, the tabs' dates, the footer, and a follow-up date set in the picker.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { login, rest, shot, useBrowser } from './support.mjs';
+import { login, rest, shot, useBrowser, openFromFilter } from './support.mjs';
 
 useBrowser();
 
@@ -20,27 +20,6 @@ function shanghai(instant) {
     timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
   }).formatToParts(new Date(instant)).map(({ type, value }) => [type, value]));
   return { day: `${parts.month}月${parts.day}日`, time: `${parts.hour}:${parts.minute}` };
-}
-
-/**
- * Opens the task named `name` (a unique part of it) from the filter `filter`, claiming it if nobody has;
- * `seen(item)` looks at its list item first (a claimed task leaves a group queue).
- */
-async function openFromFilter(page, filter, name, seen = async () => {}) {
-  const item = page.locator('ol.tasks-list li', { hasText: name });
-  const until = Date.now() + 60_000;
-  for (;;) {
-    await page.locator('.task-filter', { hasText: filter }).first().click();
-    await page.mouse.move(0, 0);
-    if (await item.first().waitFor({ timeout: 4_000 }).then(() => true, () => false)) break;
-    if (Date.now() > until) throw new Error(`no task "${name}" in ${filter}`);
-  }
-  await seen(item.first());
-  await item.first().locator('a').first().click();
-  const claim = page.getByRole('button', { name: /^\s*认领\s*$/ });
-  if (await claim.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
-    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/claim')), claim.click()]);
-  }
 }
 
 test('a service agent in a UTC browser set to Chinese: Case tab, group name, dates in Shanghai time', { timeout: 240_000 }, async () => {
