@@ -1,5 +1,8 @@
 package org.aftersales.tasklist;
 
+import static org.aftersales.tasklist.TaskQueryComparison.assertSame;
+import static org.aftersales.tasklist.TaskQueryComparison.key;
+import static org.aftersales.tasklist.TaskQueryComparison.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -16,9 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.aftersales.AftersalesApplication;
+import org.aftersales.tasklist.TaskQueryComparison.Answer;
+import org.aftersales.tasklist.TaskQueryComparison.Row;
 import org.aftersales.testsupport.EmbeddedPostgresSupport;
 import org.aftersales.testsupport.Http;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -30,7 +34,6 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -53,13 +56,13 @@ class TaskQueryWithExistsIT {
   static final String PROCESS = "tq-queue";
   static final String OTHER_PROCESS = "tq-other";
   static final String[] USERS = {"service", "engineer", "lead", "tq-all", "tq-none"};
-  static final int PAGE = 15;
+  static final int PAGE = TaskQueryComparison.PAGE;
 
   static ConfigurableApplicationContext context;
   static ProcessEngine engine;
   static TaskQueryStatements statements;
   static Http http;
-  static final List<String> compared = new ArrayList<>();
+  static TaskQueryComparison compare;
   static final ObjectMapper json = new ObjectMapper();
 
   @BeforeAll
@@ -71,6 +74,7 @@ class TaskQueryWithExistsIT {
             "--spring.datasource.password=postgres", "--camunda.bpm.job-execution.enabled=false");
     engine = context.getBean(ProcessEngine.class);
     statements = context.getBean(TaskQueryStatements.class);
+    compare = new TaskQueryComparison(engine, statements);
     http = new Http(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
     createTasksAndAuthorizations();
   }
@@ -179,7 +183,7 @@ class TaskQueryWithExistsIT {
     sql.addAppender(appender);
     sql.setLevel(Level.DEBUG);
     try {
-      as("service", () -> engine.getTaskService().createTaskQuery().taskCandidateGroup("customer-service")
+      compare.as("service", () -> engine.getTaskService().createTaskQuery().taskCandidateGroup("customer-service")
           .orderByTaskCreateTime().desc().listPage(0, PAGE));
     } finally {
       sql.detachAppender(appender);
@@ -194,47 +198,26 @@ class TaskQueryWithExistsIT {
   @Test
   void javaApiQueriesAnswerAsTheEngines() {
     for (String user : USERS) {
-      List<String> groups = groupsOf(user);
-      String group = groups.isEmpty() ? "customer-service" : groups.get(0);
-      Map<String, Supplier<TaskQuery>> queries = new LinkedHashMap<>();
-      queries.put("all, newest first", () -> query().orderByTaskCreateTime().desc());
-      queries.put("group queue", () -> query().taskCandidateGroup(group).orderByTaskCreateTime().desc());
-      queries.put("group queue with assigned, by priority", () -> query().taskCandidateGroupIn(
-          groups.isEmpty() ? List.of(group) : groups).includeAssignedTasks().orderByTaskPriority().desc()
-          .orderByTaskCreateTime().asc());
-      queries.put("candidate user, by due date", () -> query().taskCandidateUser(user).orderByDueDate().asc()
-          .orderByTaskCreateTime().asc());
-      queries.put("involved user", () -> query().taskInvolvedUser(user).orderByTaskCreateTime().desc());
-      queries.put("assignee", () -> query().taskAssignee(user).orderByTaskCreateTime().desc());
-      queries.put("assignee or candidate of a model", () -> query().processDefinitionKey(PROCESS)
-          .or().taskAssignee(user).taskCandidateUser(user).endOr().orderByTaskCreateTime().desc());
-      queries.put("process variable, by follow-up", () -> query().processVariableValueEquals("region", "east")
-          .orderByFollowUpDate().asc().orderByTaskCreateTime().desc());
-      queries.put("overdue of the group", () -> query().taskCandidateGroup(group).includeAssignedTasks()
-          .dueBefore(new Date()).orderByDueDate().asc().orderByTaskCreateTime().asc());
-      queries.put("without candidate groups", () -> query().withoutCandidateGroups().orderByTaskCreateTime().desc());
-      queries.put("with candidate users", () -> query().withCandidateUsers().orderByTaskCreateTime().desc());
-      queries.put("by name", () -> query().orderByTaskName().asc().orderByTaskCreateTime().asc());
-      queries.put("other model", () -> query().processDefinitionKey(OTHER_PROCESS).orderByTaskCreateTime().desc());
-      queries.put("unassigned, default order", () -> query().taskUnassigned());
-      queries.forEach((name, q) -> compare(user + ": " + name, user, q));
+      compare.tasklistQueries(user, PROCESS, OTHER_PROCESS)
+          .forEach((name, query) -> compare.compare(user + ": " + name, user, query));
     }
-    assertThat(compared).hasSizeGreaterThan(60);
+    assertThat(compare.compared).hasSizeGreaterThan(80);
   }
 
   @Test
   void seededFiltersAnswerAsTheEngines() {
     for (String user : USERS) {
-      List<Filter> filters = as(user, () -> engine.getFilterService().createTaskFilterQuery().listPage(0, 200));
+      List<Filter> filters = compare.as(user,
+          () -> engine.getFilterService().createTaskFilterQuery().listPage(0, 200));
       if (!"tq-none".equals(user) && !"tq-all".equals(user)) {
         assertThat(filters).as(user + "'s filters").hasSizeGreaterThanOrEqualTo(4);
       }
       for (Filter filter : filters) {
         String name = user + ": filter " + filter.getName();
         FilterService service = engine.getFilterService();
-        Answer ours = as(user, () -> new Answer(rows(service.<Task>listPage(filter.getId(), 0, PAGE)),
-            service.count(filter.getId())));
-        Answer engines = withEngineStatements(() -> as(user, () -> new Answer(
+        Answer ours = compare.as(user, () -> new Answer(
+            rows(service.<Task>listPage(filter.getId(), 0, PAGE)), service.count(filter.getId())));
+        Answer engines = compare.withEngineStatements(() -> compare.as(user, () -> new Answer(
             rows(service.<Task>listPage(filter.getId(), 0, PAGE)), service.count(filter.getId()))));
         assertSame(name, engines, ours);
       }
@@ -251,7 +234,8 @@ class TaskQueryWithExistsIT {
         "[{\"sortBy\":\"processVariable\",\"sortOrder\":\"asc\",\"parameters\":{\"variable\":\"region\","
             + "\"type\":\"String\"}},{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]");
     for (String user : new String[] {"service", "engineer", "lead"}) {
-      List<Filter> filters = as(user, () -> engine.getFilterService().createTaskFilterQuery().listPage(0, 200));
+      List<Filter> filters = compare.as(user,
+          () -> engine.getFilterService().createTaskFilterQuery().listPage(0, 200));
       for (Filter filter : filters) {
         for (String sorting : sortings) {
           for (int first : new int[] {0, PAGE}) {
@@ -259,21 +243,21 @@ class TaskQueryWithExistsIT {
             String body = "{\"sorting\":" + sorting + "}";
             String name = user + ": POST " + path + " " + body;
             String ours = post(path, body, user);
-            String engines = withEngineStatements(() -> post(path, body, user));
+            String engines = compare.withEngineStatements(() -> post(path, body, user));
             assertSame(name, restAnswer(engines), restAnswer(ours));
           }
         }
         String count = "/engine-rest/filter/" + filter.getId() + "/count";
         assertThat(post(count, "{}", user)).as(user + ": " + count)
-            .isEqualTo(withEngineStatements(() -> post(count, "{}", user)));
+            .isEqualTo(compare.withEngineStatements(() -> post(count, "{}", user)));
       }
       // Tasklist's own search: a group queue with a variable criterion, second page
       String path = "/engine-rest/task?firstResult=" + PAGE + "&maxResults=" + PAGE;
       String body = "{\"candidateGroup\":\"customer-service\",\"includeAssignedTasks\":true,"
           + "\"processVariables\":[{\"name\":\"region\",\"operator\":\"eq\",\"value\":\"west\"}],"
           + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
-      assertSame(user + ": POST /engine-rest/task", restAnswer(withEngineStatements(() -> post(path, body, user))),
-          restAnswer(post(path, body, user)));
+      assertSame(user + ": POST /engine-rest/task",
+          restAnswer(compare.withEngineStatements(() -> post(path, body, user))), restAnswer(post(path, body, user)));
     }
   }
 
@@ -292,8 +276,9 @@ class TaskQueryWithExistsIT {
     revoke.removePermission(Permissions.READ);
     authorizations.saveAuthorization(revoke);
     try {
-      Supplier<TaskQuery> queue = () -> query().taskCandidateGroup("customer-service").orderByTaskCreateTime().desc();
-      List<Row> seen = compare("service with a revoke: group queue", "service", queue);
+      Supplier<TaskQuery> queue = () -> compare.query().taskCandidateGroup("customer-service")
+          .orderByTaskCreateTime().desc();
+      List<Row> seen = compare.compare("service with a revoke: group queue", "service", queue);
       assertThat(seen).extracting(Row::id).doesNotContain(revoked.getId());
     } finally {
       authorizations.deleteAuthorization(revoke.getId());
@@ -302,8 +287,8 @@ class TaskQueryWithExistsIT {
 
   @Test
   void aStaffMemberStillSeesOnlyTheTasksOfTheirGroups() {
-    List<Row> engineers = compare("engineer: everything visible", "engineer",
-        () -> query().processDefinitionKey(PROCESS).orderByTaskCreateTime().desc());
+    List<Row> engineers = compare.compare("engineer: everything visible", "engineer",
+        () -> compare.query().processDefinitionKey(PROCESS).orderByTaskCreateTime().desc());
     Set<String> expected = new HashSet<>();
     for (Task task : engine.getTaskService().createTaskQuery().processDefinitionKey(PROCESS).list()) {
       var links = engine.getTaskService().getIdentityLinksForTask(task.getId());
@@ -314,84 +299,20 @@ class TaskQueryWithExistsIT {
     }
     assertThat(expected).isNotEmpty();
     assertThat(engineers).extracting(Row::id).containsExactlyInAnyOrderElementsOf(expected);
-    assertThat(compare("tq-none: everything visible", "tq-none", () -> query().orderByTaskCreateTime().desc()))
+    assertThat(compare.compare("tq-none: everything visible", "tq-none",
+        () -> compare.query().orderByTaskCreateTime().desc()))
         .extracting(Row::id).hasSize(1); // the task granted to every user
   }
 
-  // --- comparing -----------------------------------------------------------------------------
-
-  record Row(String id, List<Object> key) {
-  }
-
-  record Answer(List<Row> rows, long count) {
-  }
-
-  private static TaskQuery query() {
-    return engine.getTaskService().createTaskQuery();
-  }
-
-  /** Every page, the whole list and the count, with our statements and with the engine's. */
-  private static List<Row> compare(String name, String user, Supplier<TaskQuery> query) {
-    Function<TaskQuery, Answer> run = q -> new Answer(rows(q.listPage(0, 2000)), q.count());
-    Answer ours = as(user, () -> run.apply(query.get()));
-    Answer engines = withEngineStatements(() -> as(user, () -> run.apply(query.get())));
-    assertSame(name, engines, ours);
-    for (int first = 0; first < ours.rows().size(); first += PAGE) {
-      int from = first;
-      List<Row> page = as(user, () -> rows(query.get().listPage(from, PAGE)));
-      List<Row> enginePage = withEngineStatements(() -> as(user, () -> rows(query.get().listPage(from, PAGE))));
-      assertSame(name + " page from " + first, new Answer(enginePage, -1), new Answer(page, -1));
-    }
-    compared.add(name);
-    return ours.rows();
-  }
-
-  /** The same ids in the same order; tasks that tie on every sort key may come in either order. */
-  private static void assertSame(String name, Answer engines, Answer ours) {
-    assertThat(ours.count()).as(name + ": count").isEqualTo(engines.count());
-    assertThat(ours.rows()).as(name + ": size").hasSameSizeAs(engines.rows());
-    if (ours.rows().equals(engines.rows())) {
-      return;
-    }
-    // tied rows: the sort keys in the same sequence, the same ids per key (but for a page's last key)
-    assertThat(ours.rows().stream().map(Row::key).toList()).as(name + ": sort keys")
-        .isEqualTo(engines.rows().stream().map(Row::key).toList());
-    List<Object> last = engines.rows().get(engines.rows().size() - 1).key();
-    Map<List<Object>, Set<String>> byKeyOurs = byKey(ours.rows());
-    Map<List<Object>, Set<String>> byKeyEngines = byKey(engines.rows());
-    byKeyEngines.forEach((key, ids) -> {
-      if (!key.equals(last)) {
-        assertThat(byKeyOurs.get(key)).as(name + ": ids of " + key).isEqualTo(ids);
-      }
-    });
-  }
-
-  private static Map<List<Object>, Set<String>> byKey(List<Row> rows) {
-    Map<List<Object>, Set<String>> byKey = new LinkedHashMap<>();
-    rows.forEach(row -> byKey.computeIfAbsent(row.key(), k -> new HashSet<>()).add(row.id()));
-    return byKey;
-  }
-
-  /** Key: every property a query here sorts by; tasks equal on all of them are true ties. */
-  private static List<Row> rows(List<Task> tasks) {
-    return tasks.stream().map(task -> new Row(task.getId(), key(task.getCreateTime(), task.getPriority(),
-        task.getDueDate(), task.getFollowUpDate(), task.getName()))).toList();
-  }
-
-  private static List<Object> key(Object... values) {
-    List<Object> key = new ArrayList<>();
-    for (Object value : values) {
-      key.add(value instanceof Date date ? date.getTime() : value);
-    }
-    return key;
-  }
+  // --- REST ----------------------------------------------------------------------------------
 
   private static Answer restAnswer(String body) {
     try {
       JsonNode list = json.readTree(body);
       List<Row> rows = new ArrayList<>();
       for (JsonNode task : list) {
-        rows.add(new Row(task.get("id").asText(), key(task.get("created").asText(), task.get("priority").asInt(),
+        rows.add(new Row(task.get("id").asText(), key(task.get("created").asText(),
+            task.get("priority").asInt(),
             task.get("due").asText(), task.get("followUp").asText(), task.get("name").asText())));
       }
       return new Answer(rows, -1);
@@ -405,29 +326,5 @@ class TaskQueryWithExistsIT {
         ? "tq-secret-1" : "demo");
     assertThat(response.statusCode()).as(path + " " + body + ": " + response.body()).isEqualTo(200);
     return response.body();
-  }
-
-  private static List<String> groupsOf(String user) {
-    return engine.getIdentityService().createGroupQuery().groupMember(user).list().stream().map(Group::getId)
-        .toList();
-  }
-
-  private static <T> T as(String user, Supplier<T> work) {
-    IdentityService identity = engine.getIdentityService();
-    identity.setAuthentication(user, groupsOf(user));
-    try {
-      return work.get();
-    } finally {
-      identity.clearAuthentication();
-    }
-  }
-
-  private static synchronized <T> T withEngineStatements(Supplier<T> work) {
-    statements.useEngineStatements(true);
-    try {
-      return work.get();
-    } finally {
-      statements.useEngineStatements(false);
-    }
   }
 }
