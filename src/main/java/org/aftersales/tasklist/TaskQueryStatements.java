@@ -45,6 +45,9 @@ public class TaskQueryStatements extends AbstractProcessEnginePlugin {
   /** Engine database types (DbSqlSessionFactory.POSTGRES, .H2) our statements are tested on. */
   static final Set<String> DATABASES = Set.of("postgres", "h2");
 
+  /** The engine whose Task.xml ours is derived from (TaskQueryWithExistsSourceTest keeps them equal). */
+  static final String ENGINE_VERSION = "7.24.0";
+
   private final boolean enabled;
   private DbSqlSessionFactory statements;
 
@@ -58,6 +61,13 @@ public class TaskQueryStatements extends AbstractProcessEnginePlugin {
     if (!enabled || !DATABASES.contains(databaseType)) {
       LOG.info("Task queries use the engine's own statements (database {}, task-query-exists {})",
           databaseType, enabled);
+      return;
+    }
+    String engineVersion = ProcessEngineConfigurationImpl.class.getPackage().getImplementationVersion();
+    if (engineVersion != null && !ENGINE_VERSION.equals(engineVersion)) {
+      // Our copy may no longer match the engine's criteria: slower but right beats fast and wrong.
+      LOG.warn("Task queries use the engine's own statements: ours are derived from Camunda {}, this is {};"
+          + " derive TaskQueryWithExists.xml anew (docs/performance-notes.md)", ENGINE_VERSION, engineVersion);
       return;
     }
     addMapper(configuration.getSqlSessionFactory().getConfiguration());

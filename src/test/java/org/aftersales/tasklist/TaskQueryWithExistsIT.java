@@ -191,8 +191,9 @@ class TaskQueryWithExistsIT {
     }
     String statement = appender.list.stream().map(ILoggingEvent::getFormattedMessage)
         .filter(message -> message.contains("Preparing:")).findFirst().orElseThrow();
+    // the authorization check and the identity links per task, so no DISTINCT: the sort's index can stop early
     assertThat(statement).contains("EXISTS").containsPattern("A\\.RESOURCE_ID_\\s+IN\\s*\\(\\s*RES\\.ID_")
-        .doesNotContain("AUTH ON");
+        .doesNotContain("AUTH ON").doesNotContainPattern("(?i)select\\s+distinct");
   }
 
   @Test
