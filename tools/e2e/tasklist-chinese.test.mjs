@@ -39,6 +39,13 @@ test('a service agent works a case task in Chinese: filters, task name, form', {
   // read-only codes by their names: channel and priority
   const shown = await form.locator('input').evaluateAll((inputs) => inputs.map((input) => input.value));
   assert.ok(shown.includes('热线电话') && shown.includes('普通'), `read-only values: ${shown}`);
+  // the diagram names the model's elements in Chinese too
+  await page.locator('.task-details .nav-tabs a', { hasText: /^\s*流程图\s*$/ }).first().click();
+  await page.locator('.task-details svg text', { hasText: '工单已创建' }).first().waitFor();
+  await page.locator('.task-details svg text', { hasText: '受理客户' }).first().waitFor();
+  await shot(page, 'zh-tasklist-diagram');
+  await page.locator('.task-details .nav-tabs a', { hasText: /^\s*表单\s*$/ }).first().click();
+  await form.waitFor();
   // form-js refuses an empty required field before sending anything, in Chinese too
   await page.getByRole('button', { name: /^\s*完成\s*$/ }).click();
   await form.locator('.fjs-form-field-error', { hasText: '此项为必填项。' }).first().waitFor();

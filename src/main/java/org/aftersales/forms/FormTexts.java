@@ -47,6 +47,15 @@ public final class FormTexts {
         int dot = key.indexOf('.');
         labels.computeIfAbsent(key.substring(0, dot), k -> new HashMap<>()).put(key.substring(dot + 1), named.get(key));
       }
+      // approval step names, as Tasklist's task names show them: value.stepName.<English> of tasks_*
+      Bundle steps = Bundle.load("tasks", language);
+      for (String key : steps.keys()) {
+        if (key.startsWith("value.")) {
+          String rest = key.substring("value.".length());
+          int dot = rest.indexOf('.');
+          labels.computeIfAbsent(rest.substring(0, dot), k -> new HashMap<>()).put(rest.substring(dot + 1), steps.get(key));
+        }
+      }
       Bundle bundle = BUNDLES.get(language);
       for (String key : bundle.keys()) {
         Matcher option = OPTION.matcher(key);

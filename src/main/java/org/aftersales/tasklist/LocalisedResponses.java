@@ -68,8 +68,12 @@ public class LocalisedResponses extends OncePerRequestFilter {
    */
   private static final Pattern VARIABLES = Pattern.compile(PREFIX + "/task/([^/]+)/(form-variables|variables)/?$");
 
+  /** A process definition's BPMN XML, which Tasklist's and Cockpit's diagrams draw. */
+  private static final Pattern DIAGRAM = Pattern.compile(PREFIX
+      + "/process-definition/(?:key/[^/]+(?:/tenant-id/[^/]+)?|[^/]+)/xml/?$");
+
   /** What kind of answer is localised. */
-  enum Answer { FORM, ENTITIES, VARIABLES }
+  enum Answer { FORM, ENTITIES, VARIABLES, DIAGRAM }
 
   /** Completing a task: a refusal by a task listener (TaskInputExceptionMapper) comes back in English. */
   private static final Pattern SUBMIT = Pattern.compile(PREFIX + "/task/([^/]+)/(?:complete|submit-form)/?$");
@@ -121,7 +125,8 @@ public class LocalisedResponses extends OncePerRequestFilter {
     Matcher variables = VARIABLES.matcher(path);
     Answer answer = FORM.matcher(path).matches() ? Answer.FORM
         : ENTITIES.matcher(path).matches() ? Answer.ENTITIES
-        : variables.matches() && "GET".equals(request.getMethod()) ? Answer.VARIABLES : null;
+        : variables.matches() && "GET".equals(request.getMethod()) ? Answer.VARIABLES
+        : DIAGRAM.matcher(path).matches() && "GET".equals(request.getMethod()) ? Answer.DIAGRAM : null;
     if (answer == null || !("GET".equals(request.getMethod()) || "POST".equals(request.getMethod()))) {
       chain.doFilter(request, response);
       return;
@@ -254,12 +259,21 @@ public class LocalisedResponses extends OncePerRequestFilter {
         case FORM -> FormTexts.localise(json, language);
         case ENTITIES -> entities(json, language);
         case VARIABLES -> reasons(json, language);
+        case DIAGRAM -> diagram(json, language);
       };
       return MAPPER.writeValueAsBytes(localised);
     } catch (IOException e) {
       LOG.debug("Answer left as it is: {}", e.getMessage());
       return body;
     }
+  }
+
+  /** The diagram's element names in {@code language} ({@link DiagramNames}); the model's structure as deployed. */
+  static JsonNode diagram(JsonNode json, Language language) {
+    if (json instanceof ObjectNode definition && definition.path("bpmn20Xml").isTextual()) {
+      definition.put("bpmn20Xml", DiagramNames.localise(definition.path("bpmn20Xml").asText(), language));
+    }
+    return json;
   }
 
   /**

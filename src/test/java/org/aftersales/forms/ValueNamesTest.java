@@ -39,5 +39,8 @@ class ValueNamesTest {
       assertThat(FormTexts.showsValue(field, zh.get(key), code)).isTrue();
     }
     assertThat(FormTexts.valueLabel("subjectType", "not-a-code", Language.ZH_CN)).isEqualTo("not-a-code");
+    // an approval step's name in the read-only field of the approval forms, as the task's name shows it
+    assertThat(FormTexts.valueLabel("stepName", "Team lead approval", Language.ZH_CN)).isEqualTo("团队主管审批");
+    assertThat(FormTexts.showsValue("stepName", "团队主管审批", "Team lead approval")).isTrue();
   }
 }

@@ -44,7 +44,7 @@ const TEXTS = {
     refundItem: '{0} ({1})', refundDisplay: '{0} {1} · {2}×', refundsByType: 'Refunds by type', kind: 'Kind', missed: 'Missed',
     type: 'Type', currency: 'Currency', count: 'Count', amount: 'Amount', scopeCustomer: 'customer {0}',
     scope: 'Cases opened from {0} to {1} ({2}), {3}. ', csv: 'Download CSV',
-    definitions: 'Each figure is defined in the README, section "Service report", and in the CSV.',
+    definitions: 'Point at a card for its definition; the CSV has every definition in its last column.',
     field: '{0} {1}', percent: '{0} %',
   },
   zh: {
@@ -69,7 +69,7 @@ const TEXTS = {
     refundItem: '{0}（{1}）', refundDisplay: '{0} {1} · {2} 笔', refundsByType: '各类退款与调整', kind: '类型', missed: '超时次数',
     type: '类型', currency: '币种', count: '笔数', amount: '金额', scopeCustomer: '客户 {0}',
     scope: '统计 {0} 至 {1}（{2}）受理的工单，{3}。', csv: '下载 CSV',
-    definitions: '各项指标的定义见 README“Service report”一节及 CSV。',
+    definitions: '将鼠标移到卡片上可查看该指标的定义；CSV 的最后一列列出了所有定义。',
     field: '{0}：{1}', percent: '{0}%',
   },
 };
