@@ -36,21 +36,22 @@ class DemoCases {
   }
 
   static List<NewCaseRequest> samples() {
+    // Chinese customers, as the teams this is for have them; one who reads English, told things in English
     return List.of(
         new NewCaseRequest(
-            new NewCaseRequest.Customer("C-1001", "Acme Film Studio", "Beijing", 1, "standard"),
+            new NewCaseRequest.Customer("C-1001", "北京光影影视有限公司", "北京", 1, "standard", "李女士 138 0000 0000", null),
             new NewCaseRequest.Product("OA-SUITE", "software", "SN-000123", LocalDate.of(2026, 3, 1)),
-            "hotline", "normal", "bug", false, "Approval flow stops after the form was changed"),
+            "hotline", "normal", "bug", false, "修改采购申请表单后，审批流程停在第一步不再往下走"),
         new NewCaseRequest(
-            new NewCaseRequest.Customer("C-2040", "Harbour Logistics", "Ningbo", 2, "premium"),
+            new NewCaseRequest.Customer("C-2040", "宁波港联物流有限公司", "宁波", 2, "premium", null, null),
             new NewCaseRequest.Product("OA-SUITE", "software", "SN-004711", LocalDate.of(2025, 11, 20)),
-            "portal", "high", "consultation", false, "How do we add a second approver to purchase requests?"),
+            "portal", "high", "consultation", false, "采购申请怎样增加第二位审批人？"),
         new NewCaseRequest(
-            new NewCaseRequest.Customer("C-3300", "Green Valley Clinic", "Chengdu", 1, "standard"),
+            new NewCaseRequest.Customer("C-3300", "成都青谷诊所", "成都", 1, "standard", null, null),
             new NewCaseRequest.Product("OA-SUITE", "software", "SN-009001", LocalDate.of(2026, 6, 15)),
-            "email", "normal", null, true, "Complaint: nobody answered our ticket from last week"),
+            "email", "normal", null, true, "投诉：上周提交的工单到现在还没有人回复"),
         new NewCaseRequest(
-            new NewCaseRequest.Customer("C-4100", "Lumen Print Shop", "Wuhan", 1, "standard"),
+            new NewCaseRequest.Customer("C-4100", "Lumen Print Shop", "Wuhan", 1, "standard", null, "en"),
             new NewCaseRequest.Product("PRN-800", "printer", "SN-P-2231", LocalDate.of(2024, 9, 2)),
             "hotline", "normal", "repair", false, "The printer jams on every page and shows error E-12"));
   }
