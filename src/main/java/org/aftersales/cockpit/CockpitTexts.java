@@ -19,16 +19,12 @@ public final class CockpitTexts {
   private static final Bundle ZH = Bundle.load("cockpit", Language.ZH_CN);
   private static final KnownEnglish REFUSALS = KnownEnglish.of("cockpit", key -> key.startsWith("refused."));
 
-  /** Approval steps are named by {@code approval-routing.dmn}; their Chinese is Tasklist's ({@code value.stepName.*}). */
-  private static final Bundle STEPS_ZH = Bundle.load("tasks", Language.ZH_CN);
-
   private CockpitTexts() {
   }
 
-  /** An approval step's name in {@code language}; a name without a translation as it is. */
+  /** An approval step's name in {@code language}, as the Approval tab says it; a name without a translation as it is. */
   public static String stepName(String name, Language language) {
-    String translated = name == null || language != Language.ZH_CN ? null : STEPS_ZH.get("value.stepName." + name);
-    return translated == null ? name : translated;
+    return ApprovalTexts.stepName(name, language);
   }
 
   public static Bundle bundle(Language language) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,8 +29,14 @@ public final class Bundle {
     this.texts = texts;
   }
 
+  /** Loaded once per file: several texts classes read the same bundle (tasks_*, forms_*). */
+  private static final Map<String, Bundle> LOADED = new ConcurrentHashMap<>();
+
   public static Bundle load(String name, Language language) {
-    String path = "i18n/" + name + "_" + language.bundleSuffix() + ".properties";
+    return LOADED.computeIfAbsent("i18n/" + name + "_" + language.bundleSuffix() + ".properties", Bundle::read);
+  }
+
+  private static Bundle read(String path) {
     try (InputStream in = Bundle.class.getClassLoader().getResourceAsStream(path)) {
       if (in == null) {
         throw new IllegalStateException("Missing text bundle " + path);

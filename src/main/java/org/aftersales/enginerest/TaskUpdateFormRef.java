@@ -22,8 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class TaskUpdateFormRef extends OncePerRequestFilter {
 
-  private static final Pattern UPDATE_TASK = Pattern.compile(
-      "^(?:/camunda/api/engine/engine/[^/]+|/engine-rest(?:/engine/[^/]+)?)/task/[^/]+/?$");
+  private static final Pattern UPDATE_TASK = Pattern.compile(RequestPaths.ENGINE_API + "/task/[^/]+/?$");
   private static final ObjectMapper MAPPER = new ObjectMapper();
   /** Larger bodies are left to the engine (and the request guard), unread. */
   private static final int MAX_BYTES = 65_536;

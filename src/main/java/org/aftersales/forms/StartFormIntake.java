@@ -37,7 +37,7 @@ public abstract class StartFormIntake extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(StartFormIntake.class);
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Pattern START = Pattern.compile("^(?:/camunda/api/engine/engine/[^/]+|/engine-rest(?:/engine/[^/]+)?)"
+  private static final Pattern START = Pattern.compile(RequestPaths.ENGINE_API
       + "/process-definition/(?:key/(?<key>[^/]+)(?:/tenant-id/[^/]+)?|(?<id>(?!key/)[^/]+))/(?<how>start|submit-form)/?$");
 
   /** A started instance, as engine-rest describes one. */

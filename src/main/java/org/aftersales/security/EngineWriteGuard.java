@@ -31,7 +31,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class EngineWriteGuard extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineWriteGuard.class);
-  private static final String ENGINE = "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)";
+  private static final String ENGINE = RequestPaths.ENGINE_API;
   /** The engine REST API's POSTed queries (7.24 OpenAPI: "Get List (POST)", "... Count (POST)"). */
   private static final Pattern QUERY = Pattern.compile(ENGINE + "(?:/(?:history/)?(?:execution|external-task|group"
       + "|activity-instance|detail|external-task-log|job-log|process-instance|task|variable-instance|job"

@@ -5,6 +5,13 @@ import jakarta.servlet.http.HttpServletRequest;
 /** Request paths as the servlet that serves them sees them: decoded, without path parameters. */
 public final class RequestPaths {
 
+  /**
+   * The start of a path of the engine's REST API, as {@code /engine-rest} (default or named engine) and
+   * as the webapps' own engine API ({@code /camunda/api/engine/engine/{name}}) serve it: a regex to
+   * continue with the resource ({@code ENGINE_API + "/task/[^/]+/?$"}).
+   */
+  public static final String ENGINE_API = "^(?:/camunda/api/engine/engine/[^/]+|/engine-rest(?:/engine/[^/]+)?)";
+
   private RequestPaths() {
   }
 

@@ -53,7 +53,7 @@ public class LocalisedResponses extends OncePerRequestFilter {
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-  private static final String PREFIX = "^(?:/camunda/api/engine/engine/[^/]+|/engine-rest(?:/engine/[^/]+)?)";
+  private static final String PREFIX = RequestPaths.ENGINE_API;
   private static final Pattern FORM = Pattern.compile(PREFIX
       + "/(?:task/[^/]+/deployed-form|process-definition/(?:key/[^/]+(?:/tenant-id/[^/]+)?|[^/]+)/deployed-start-form)/?$");
   /** Tasks, filters and process definitions, single or listed (also inside a filter's HAL list). */
