@@ -33,6 +33,8 @@ public final class WebappSession {
 
   /** Logs in to {@code app} (cockpit, tasklist, admin) as the webapp's login form does; the login's status. */
   public int login(String app, String user, String password) {
+    // a new login (again after the session was lost) takes the server's new CSRF token, as the webapp does
+    token = null;
     send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/default/")).GET());
     var login = send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
         .header("Content-Type", "application/x-www-form-urlencoded")
