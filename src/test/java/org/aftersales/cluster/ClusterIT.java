@@ -193,13 +193,25 @@ class ClusterIT {
       assertThat(triaged.statusCode()).as(triaged.body()).isIn(200, 204);
 
       // the survivor takes over the dead node's jobs once their lock has run out
-      long takeover = awaitTakeover(database, kill, survivor);
-      figures.put("takeover of the killed node's jobs after the kill (s)", seconds(takeover));
-      assertThat(Duration.ofNanos(takeover)).as("takeover within the lock time and a few acquisition rounds")
+      Takeover takeover = awaitTakeover(database, kill, survivor);
+      figures.put("killed node's jobs taken over after the kill (s)", seconds(takeover.jobs()));
+      figures.put("outbox messages being sent at the kill, all sent after (s)", seconds(takeover.messages()));
+      if (!kill.sending().isEmpty()) {
+        figures.put("of those sent again once the lease ran out", count(database, "select count(*) from outbox_message"
+            + " where attempts > 1 and id in (" + String.join(",", kill.sending()) + ")"));
+      }
+      assertThat(Duration.ofNanos(takeover.jobs())).as("takeover within the lock time and a few acquisition rounds")
           .isLessThan(LOCK_TIME.plusSeconds(30));
       assertThat(jobsRunBy(database, kill.lockedJobs(), survivor.name()))
           .as("the killed node's jobs ran on the survivor (ACT_HI_JOB_LOG.HOSTNAME_)")
           .containsExactlyInAnyOrderElementsOf(kill.lockedJobs());
+      for (Map.Entry<String, String> job : kill.lockExpiry().entrySet()) {
+        assertThat(count(database, "select count(*) from act_hi_job_log where job_id_ = ? and hostname_ = ?"
+            + " and job_state_ in (1, 2, 3) and timestamp_ < cast(? as timestamp)", job.getKey(), survivor.name(), job.getValue()))
+            .as("the survivor ran job " + job.getKey() + " only after its lock ran out").isZero();
+      }
+      assertThat(rows(database, "select assignee_ || ' ' || delete_reason_ from act_hi_taskinst where id_ = ?",
+          acknowledge)).as("the step completed in Tasklist before the crash").containsExactly("service completed");
 
       // the dead node comes back and nginx sends its clients to it again
       long restart = System.nanoTime();
@@ -233,6 +245,7 @@ class ClusterIT {
           "select count(*) from outbox_message where status <> 'SENT'")) == 0);
 
       figures.put("cases", all.size());
+      figures.put("requests per node (nginx)", requestsPerNode(nginx, app1, app2));
       figures.put("tasks completed", completedTasks.get());
       figures.put("calls failed by the kill (retried)", failedCalls.get());
       assertDatabaseConsistent(database, all, outcomes);
@@ -310,7 +323,10 @@ class ClusterIT {
       try (Connection hold = database.getConnection()) {
         hold.setAutoCommit(false);
         try (Statement statement = hold.createStatement()) {
-          // the nodes' jobs that queue a message now wait, holding their job lock, as on a slow database
+          // as on a slow database: customer notices being sent wait (each node's outbox holds a lease on
+          // one), then the jobs that queue a message wait, holding their job lock
+          statement.execute("lock table notification_log in exclusive mode");
+          pause(1_500);
           statement.execute("lock table outbox_message in exclusive mode");
         }
         // jobs the victim holds twice a second apart are waiting, not just passing by
@@ -326,10 +342,15 @@ class ClusterIT {
           victim.kill9();
           long killedAt = System.nanoTime();
           List<String> held = lockedJobs(database, victim.name());
+          Map<String, String> lockExpiry = new LinkedHashMap<>();
+          for (String job : held) {
+            lockExpiry.put(job, rows(database, "select cast(lock_exp_time_ as varchar) from act_ru_job where id_ = ?",
+                job).get(0));
+          }
           assertThat(held).as("jobs the victim held when killed").containsAll(waiting);
           List<String> sending = rows(database, "select cast(id as varchar) from outbox_message where status = 'SENDING'");
           hold.rollback();
-          return new Kill(killedAt, held, sending);
+          return new Kill(killedAt, held, lockExpiry, sending);
         }
         hold.rollback();
       }
@@ -338,15 +359,24 @@ class ClusterIT {
     throw new AssertionError(victim.name() + " held no job in ten tries: is the load running?");
   }
 
-  private record Kill(long killedAt, List<String> lockedJobs, List<String> sending) {
+  /** What the killed node held: its locked jobs (with their lock expiry) and outbox messages being sent. */
+  private record Kill(long killedAt, List<String> lockedJobs, Map<String, String> lockExpiry, List<String> sending) {
   }
 
-  /** Nanoseconds from the kill until every job the victim held ran on (or was locked by) the survivor. */
-  private long awaitTakeover(DataSource database, Kill kill, ClusterNode survivor) throws SQLException {
+  private record Takeover(long jobs, long messages) {
+  }
+
+  /**
+   * Nanoseconds from the kill until every job the victim held ran on (or was locked by) the
+   * survivor, and until every outbox message it was sending was sent by the survivor.
+   */
+  private Takeover awaitTakeover(DataSource database, Kill kill, ClusterNode survivor) throws SQLException {
     Set<String> waiting = new HashSet<>(kill.lockedJobs());
     Set<String> messages = new HashSet<>(kill.sending());
+    long jobs = waiting.isEmpty() ? 0 : -1;
+    long sent = messages.isEmpty() ? 0 : -1;
     long deadline = kill.killedAt() + LOCK_TIME.plusSeconds(60).toNanos();
-    while (!waiting.isEmpty() || !messages.isEmpty()) {
+    while (jobs < 0 || sent < 0) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("not taken over after the lock time: jobs " + waiting + ", outbox messages " + messages);
       }
@@ -362,9 +392,15 @@ class ClusterIT {
           messages.remove(message);
         }
       }
+      if (jobs < 0 && waiting.isEmpty()) {
+        jobs = System.nanoTime() - kill.killedAt();
+      }
+      if (sent < 0 && messages.isEmpty()) {
+        sent = System.nanoTime() - kill.killedAt();
+      }
       pause(200);
     }
-    return System.nanoTime() - kill.killedAt();
+    return new Takeover(jobs, sent);
   }
 
   private static List<String> jobsRunBy(DataSource database, List<String> jobs, String host) {
@@ -384,6 +420,18 @@ class ClusterIT {
 
   private static List<String> lockedJobs(DataSource database, String owner) throws SQLException {
     return rows(database, "select id_ from act_ru_job where lock_owner_ = ?", owner);
+  }
+
+  /** Requests nginx passed to each node, from its access log (a failed-over request counts for both). */
+  private static Map<String, Long> requestsPerNode(LoadBalancer nginx, ClusterNode app1, ClusterNode app2)
+      throws IOException {
+    Map<String, Long> requests = new LinkedHashMap<>();
+    for (ClusterNode node : List.of(app1, app2)) {
+      try (Stream<String> lines = Files.lines(nginx.accessLog())) {
+        requests.put(node.name(), lines.filter(line -> line.contains("127.0.0.1:" + node.port())).count());
+      }
+    }
+    return requests;
   }
 
   /** Client addresses 127.0.k.1 by the node nginx's ip_hash sends them to. */

@@ -52,10 +52,13 @@ final class LoadBalancer implements AutoCloseable {
     }
   }
 
+  /** Debian installs nginx in /usr/sbin, which a normal user's PATH may leave out. */
+  private static final String NGINX = Files.isExecutable(Path.of("/usr/sbin/nginx")) ? "/usr/sbin/nginx" : "nginx";
+
   /** True when Debian's nginx can be run here. */
   static boolean installed() {
     try {
-      Process version = new ProcessBuilder("nginx", "-v").redirectErrorStream(true).start();
+      Process version = new ProcessBuilder(NGINX, "-v").redirectErrorStream(true).start();
       version.getInputStream().readAllBytes();
       return version.waitFor(10, TimeUnit.SECONDS) && version.exitValue() == 0;
     } catch (IOException e) {
@@ -76,7 +79,7 @@ final class LoadBalancer implements AutoCloseable {
 
   void start() {
     try {
-      process = new ProcessBuilder("nginx", "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString(),
+      process = new ProcessBuilder(NGINX, "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString(),
           "-g", "daemon off; pid " + dir.resolve("nginx.pid") + "; error_log " + dir.resolve("error.log") + ";")
           .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
     } catch (IOException e) {
