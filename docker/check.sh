@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Checks what can be checked of docker/ on a machine without a Docker engine:
-#  1. compose.yaml parses and validates (docker-compose config);
+#  1. compose.yaml parses and validates (docker-compose config), with its services and node names;
 #  2. nginx.conf is valid nginx syntax (nginx -t, upstream hosts pointed at loopback);
 #  3. the Dockerfile's build steps (mvn package, layer extraction) are the ones run here,
 #     and the extracted layers hold what the image's COPY and ENTRYPOINT lines expect.
+# The topology itself (two nodes, one database, this nginx.conf) runs in ClusterIT (mvn verify).
 # Needs docker-compose and nginx (Debian packages) and a packaged jar in target/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,9 +13,14 @@ fail() { echo "docker check: $*" >&2; exit 1; }
 
 DB_PASSWORD=check-only AFTERSALES_ADMIN_PASSWORD=check-only \
   docker-compose -f docker/compose.yaml config -q || fail "compose.yaml does not validate"
+# read once: grep -q closing the pipe early would fail the pipeline (pipefail) at random
+services=$(DB_PASSWORD=x AFTERSALES_ADMIN_PASSWORD=x docker-compose -f docker/compose.yaml config --services)
 for service in db app1 app2 nginx; do
-  DB_PASSWORD=x AFTERSALES_ADMIN_PASSWORD=x docker-compose -f docker/compose.yaml config --services | grep -qx "$service" \
-    || fail "compose.yaml has no service $service"
+  grep -qx "$service" <<<"$services" || fail "compose.yaml has no service $service"
+done
+config=$(DB_PASSWORD=x AFTERSALES_ADMIN_PASSWORD=x docker-compose -f docker/compose.yaml config)
+for node in app1 app2; do
+  grep -q "AFTERSALES_NODE_NAME: $node" <<<"$config" || fail "compose.yaml does not name node $node (AFTERSALES_NODE_NAME)"
 done
 
 tmp=$(mktemp -d)
