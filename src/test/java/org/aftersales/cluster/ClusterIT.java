@@ -207,7 +207,8 @@ class ClusterIT {
           .containsExactlyInAnyOrderElementsOf(kill.lockedJobs());
       for (Map.Entry<String, String> job : kill.lockExpiry().entrySet()) {
         assertThat(count(database, "select count(*) from act_hi_job_log where job_id_ = ? and hostname_ = ?"
-            + " and job_state_ in (1, 2, 3) and timestamp_ < cast(? as timestamp)", job.getKey(), survivor.name(), job.getValue()))
+            + " and job_state_ in (1, 2, 3) and timestamp_ < cast(? as timestamp)", job.getKey(), survivor.name(),
+            job.getValue()))
             .as("the survivor ran job " + job.getKey() + " only after its lock ran out").isZero();
       }
       assertThat(rows(database, "select assignee_ || ' ' || delete_reason_ from act_hi_taskinst where id_ = ?",
