@@ -35,7 +35,7 @@ public class NotificationAddresses {
   /** The e-mail addresses the notification goes to; empty when the recipient has none. */
   public List<String> emails(Notification notification) {
     return switch (notification.recipientType()) {
-      case Notification.CUSTOMER -> customerContact(notification).flatMap(NotificationAddresses::email).stream().toList();
+      case Notification.CUSTOMER -> customerContact(notification).flatMap(NotificationAddresses::emailIn).stream().toList();
       case Notification.USER -> userEmails(identityService.createUserQuery().userId(notification.recipient()).list());
       case Notification.GROUP -> userEmails(identityService.createUserQuery().memberOfGroup(notification.recipient())
           .orderByUserId().asc().list());
@@ -46,7 +46,7 @@ public class NotificationAddresses {
   /** The customer's phone number, for text messages. */
   public Optional<String> phone(Notification notification) {
     return Notification.CUSTOMER.equals(notification.recipientType())
-        ? customerContact(notification).flatMap(NotificationAddresses::phone)
+        ? customerContact(notification).flatMap(NotificationAddresses::phoneIn)
         : Optional.empty();
   }
 
@@ -65,7 +65,7 @@ public class NotificationAddresses {
   }
 
   /** The first e-mail address in a contact text such as {@code 王经理 wang@example.cn}. */
-  public static Optional<String> email(String contact) {
+  public static Optional<String> emailIn(String contact) {
     if (contact == null) {
       return Optional.empty();
     }
@@ -77,7 +77,7 @@ public class NotificationAddresses {
    * The first phone number in a contact text, digits only (a leading + kept): {@code 138-0013-8000}
    * gives {@code 13800138000}. Digits inside an e-mail address are not a phone number.
    */
-  public static Optional<String> phone(String contact) {
+  public static Optional<String> phoneIn(String contact) {
     if (contact == null) {
       return Optional.empty();
     }
