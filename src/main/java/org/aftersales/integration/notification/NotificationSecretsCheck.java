@@ -47,8 +47,14 @@ public class NotificationSecretsCheck implements EnvironmentPostProcessor, Order
         throw secretMissing("mail", MAIL_PASSWORD, "the SMTP password of spring.mail.username");
       }
     }
-    if (used.contains(NoticeChannels.WECOM) && blank(environment.getProperty(WeComNotificationAdapter.DEFAULT_KEY))) {
-      throw secretMissing("wecom", WeComNotificationAdapter.DEFAULT_KEY, "the webhook key of the default group robot");
+    if (used.contains(NoticeChannels.WECOM)) {
+      if (blank(environment.getProperty(WeComNotificationAdapter.DEFAULT_KEY))) {
+        throw secretMissing("wecom", WeComNotificationAdapter.DEFAULT_KEY, "the webhook key of the default group robot");
+      }
+      if (!Set.of("text", "markdown").contains(properties.wecom().messageType())) {
+        throw refused("aftersales.notification.wecom.message-type is '" + properties.wecom().messageType()
+            + "'; it must be text or markdown.", "set aftersales.notification.wecom.message-type to text or markdown.");
+      }
     }
     if (used.contains(NoticeChannels.SMS)) {
       require(environment, "aftersales.notification.sms.url", "the sms channel needs the gateway's URL",

@@ -104,6 +104,9 @@ class WeComNotificationAdapter extends ChannelAdapter {
 
   private Map<String, Object> body(Notification notification) {
     boolean markdown = "markdown".equals(settings.messageType());
+    if (!markdown && !"text".equals(settings.messageType())) {
+      throw new DeliveryRefusedException("aftersales.notification.wecom.message-type must be text or markdown");
+    }
     List<String> mentioned = Notification.USER.equals(notification.recipientType())
         ? List.of(notification.recipient()) : List.of();
     Map<String, Object> content = new LinkedHashMap<>();
@@ -117,9 +120,6 @@ class WeComNotificationAdapter extends ChannelAdapter {
       if (!mentioned.isEmpty()) {
         content.put("mentioned_list", mentioned);
       }
-    }
-    if (!markdown && !"text".equals(settings.messageType())) {
-      throw new DeliveryRefusedException("aftersales.notification.wecom.message-type must be text or markdown");
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("msgtype", markdown ? "markdown" : "text");

@@ -47,6 +47,10 @@ class NotificationSecretsCheckTest {
     assertThatThrownBy(() -> NotificationSecretsCheck.check(environment)).hasMessageContaining("AFTERSALES_WECOM_KEY");
 
     environment.setProperty("AFTERSALES_WECOM_KEY", "robot-key");
+    environment.setProperty("aftersales.notification.wecom.message-type", "news");
+    assertThatThrownBy(() -> NotificationSecretsCheck.check(environment))
+        .hasMessageContaining("aftersales.notification.wecom.message-type");
+    environment.setProperty("aftersales.notification.wecom.message-type", "markdown");
     assertThatThrownBy(() -> NotificationSecretsCheck.check(environment))
         .hasMessageContaining("aftersales.notification.sms.url");
 
