@@ -79,9 +79,8 @@ class DirectorySession extends LdapIdentityProviderSession {
     Set<String> directoryGroups = mapping.directoryGroups(List.of(query.getGroupId()));
     if (!directoryGroups.isEmpty()) {
       client.connect();
-      String userBaseDn = composeDn(settings.getUserSearchBase(), settings.getBaseDn());
       for (String member : members(directoryGroups)) {
-        for (User user : memberEntry(query, member, userBaseDn)) {
+        for (User user : memberEntry(query, member)) {
           if (!isLocalAdmin(user.getId())) {
             users.putIfAbsent(user.getId(), user);
           }
@@ -109,7 +108,7 @@ class DirectorySession extends LdapIdentityProviderSession {
   }
 
   /** The member's entry if it is a user the user search finds (a disabled account is not). */
-  private List<User> memberEntry(LdapUserQueryImpl query, String memberDn, String userBaseDn) {
+  private List<User> memberEntry(LdapUserQueryImpl query, String memberDn) {
     try {
       return findUsersWithoutGroupId(query, memberDn, true);
     } catch (IdentityProviderException e) {
