@@ -188,27 +188,29 @@ commits() { psql_admin -d postgres -c "SELECT xact_commit FROM pg_stat_database 
 # history tables (and the byte arrays they point to) that belongs to a closed service-request
 # instance or a process it called (the same root instance), as PostgreSQL stores it.
 history_bytes_per_case() {
-  psql_admin -d "$1" <<'SQL'
+  psql_admin -d "$1" <<'SQL' | tee -a "$OUT/history-by-table.txt" | grep -v '^#'
 WITH closed AS (
   SELECT id_ FROM act_hi_procinst WHERE proc_def_key_ = 'service-request' AND end_time_ IS NOT NULL),
 rows AS (
-  SELECT pg_column_size(t.*) AS bytes FROM act_hi_procinst t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed)
-  UNION ALL SELECT pg_column_size(t.*) FROM act_hi_actinst t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed)
-  UNION ALL SELECT pg_column_size(t.*) FROM act_hi_taskinst t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed)
-  UNION ALL SELECT pg_column_size(t.*) FROM act_hi_varinst t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed)
-  UNION ALL SELECT pg_column_size(t.*) FROM act_hi_detail t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed)
-  UNION ALL SELECT pg_column_size(t.*) FROM act_hi_identitylink t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed)
-  UNION ALL SELECT pg_column_size(t.*) FROM act_hi_comment t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed)
-  UNION ALL SELECT pg_column_size(t.*) FROM act_hi_attachment t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed)
-  UNION ALL SELECT pg_column_size(t.*) FROM act_hi_op_log t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed)
-  UNION ALL SELECT pg_column_size(t.*) FROM act_hi_incident t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed)
-  UNION ALL SELECT pg_column_size(t.*) FROM act_hi_job_log t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed)
-  UNION ALL SELECT pg_column_size(t.*) FROM act_hi_ext_task_log t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed)
-  UNION ALL SELECT pg_column_size(t.*) FROM act_hi_dec_in t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed)
-  UNION ALL SELECT pg_column_size(t.*) FROM act_hi_dec_out t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed)
-  UNION ALL SELECT pg_column_size(t.*) FROM act_hi_decinst t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed)
-  UNION ALL SELECT pg_column_size(t.*) FROM act_ge_bytearray t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed))
-SELECT (SELECT count(*) FROM closed) || ' ' || coalesce(sum(bytes), 0) FROM rows
+  SELECT 'act_hi_procinst' AS tbl, pg_column_size(t.*) AS bytes FROM act_hi_procinst t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed)
+  UNION ALL SELECT 'act_hi_actinst', pg_column_size(t.*) FROM act_hi_actinst t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed)
+  UNION ALL SELECT 'act_hi_taskinst', pg_column_size(t.*) FROM act_hi_taskinst t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed)
+  UNION ALL SELECT 'act_hi_varinst', pg_column_size(t.*) FROM act_hi_varinst t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed)
+  UNION ALL SELECT 'act_hi_detail', pg_column_size(t.*) FROM act_hi_detail t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed)
+  UNION ALL SELECT 'act_hi_identitylink', pg_column_size(t.*) FROM act_hi_identitylink t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed)
+  UNION ALL SELECT 'act_hi_comment', pg_column_size(t.*) FROM act_hi_comment t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed)
+  UNION ALL SELECT 'act_hi_attachment', pg_column_size(t.*) FROM act_hi_attachment t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed)
+  UNION ALL SELECT 'act_hi_op_log', pg_column_size(t.*) FROM act_hi_op_log t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed)
+  UNION ALL SELECT 'act_hi_incident', pg_column_size(t.*) FROM act_hi_incident t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed)
+  UNION ALL SELECT 'act_hi_job_log', pg_column_size(t.*) FROM act_hi_job_log t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed)
+  UNION ALL SELECT 'act_hi_ext_task_log', pg_column_size(t.*) FROM act_hi_ext_task_log t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed)
+  UNION ALL SELECT 'act_hi_dec_in', pg_column_size(t.*) FROM act_hi_dec_in t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed)
+  UNION ALL SELECT 'act_hi_dec_out', pg_column_size(t.*) FROM act_hi_dec_out t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed)
+  UNION ALL SELECT 'act_hi_decinst', pg_column_size(t.*) FROM act_hi_decinst t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed)
+  UNION ALL SELECT 'act_ge_bytearray', pg_column_size(t.*) FROM act_ge_bytearray t WHERE root_proc_inst_id_ IN (SELECT id_ FROM closed))
+SELECT CASE WHEN tbl IS NULL THEN (SELECT count(*) FROM closed) || ' ' || coalesce(sum(bytes), 0)
+  ELSE '# ' || tbl || ': ' || count(*) || ' rows, ' || sum(bytes) || ' bytes' END
+FROM rows GROUP BY ROLLUP (tbl) ORDER BY tbl NULLS LAST
 SQL
 }
 
