@@ -33,6 +33,11 @@ public final class WebappSession {
 
   /** Logs in to {@code app} (cockpit, tasklist, admin) as the webapp's login form does; the login's status. */
   public int login(String app, String user, String password) {
+    return loginResponse(app, user, password).statusCode();
+  }
+
+  /** The login's whole answer, as {@link #login} sends it. */
+  public HttpResponse<String> loginResponse(String app, String user, String password) {
     // a new login (again after the session was lost) takes the server's new CSRF token, as the webapp does
     token = null;
     send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/default/")).GET());
@@ -45,7 +50,7 @@ public final class WebappSession {
     var fetched = send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/default/"))
         .header("X-XSRF-TOKEN", "Fetch").GET());
     fetched.headers().firstValue("X-XSRF-TOKEN").ifPresent(value -> this.token = value);
-    return login.statusCode();
+    return login;
   }
 
   public HttpResponse<String> get(String path) {
