@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Writes the Operaton build of this application to target/operaton/ (or $1): a copy of pom.xml,
-# src/, processes/ and forms/ with Camunda 7's names changed to Operaton 1.0's. The sources in git
-# stay Camunda's; nothing here changes them. See docs/engines.md for what is changed and why.
+# src/, processes/, forms/ and .camunda/ (element templates, for their test) with Camunda 7's names
+# changed to Operaton 1.0's. The sources in git stay Camunda's; nothing here changes them.
+# See docs/engines.md for what is changed and why.
 #
 #   bash tools/operaton/convert.sh            # then: mvn -f target/operaton/pom.xml -B verify
 #   bash tools/operaton/build.sh verify       # both steps
@@ -16,7 +17,7 @@ spin_json_version=$(sed -n 's/^operaton.spin-json.version=//p' "$here/versions.p
 
 rm -rf "$out"
 mkdir -p "$out"
-cp -r pom.xml src processes forms "$out"/
+cp -r pom.xml src processes forms .camunda "$out"/
 # Files only the Operaton build has (test support for what its engine does not ship here).
 cp -r "$here"/overlay/. "$out"/
 
@@ -62,7 +63,14 @@ perl -pi -e '
 perl -0pi -e 's/^(operaton:\n  bpm:\n(?:    .*\n|\n)*?    webapp:\n)/$1      application-path: \/camunda\n/m or die "no operaton.bpm.webapp in application.yaml\n"' \
   "$out"/src/main/resources/application.yaml
 
-# 5. pom.xml: Operaton's BOM and artifacts (Operaton's ReplaceCamundaDependencies recipe), and what
+# 5. Our Chinese texts of the webapps say what Operaton's English says: its name, its welcome page, and no
+#    banner urging a move to Camunda 8 (Operaton's webapps have none).
+for zh in "$out"/src/main/resources/META-INF/resources/webjars/operaton/app/*/locales/zh.json; do
+  grep -q '^ *"BANNER_CE_EOL_TEXT": ' "$zh" || { echo "convert.sh: no BANNER_CE_EOL_TEXT in $zh" >&2; exit 1; }
+  perl -ni -e 'next if /^ *"BANNER_CE_EOL_TEXT": /; s/\bCamunda\b/Operaton/g; s{/camunda-welcome\b}{/operaton-welcome}g; print' "$zh"
+done
+
+# 6. pom.xml: Operaton's BOM and artifacts (Operaton's ReplaceCamundaDependencies recipe), and what
 #    this machine's Maven repository serves (docs/engines.md).
 perl -0pi -e '
   s{<artifactId>aftersales-flow</artifactId>}{<artifactId>aftersales-flow-operaton</artifactId>};
@@ -120,7 +128,7 @@ cp "$repository/$spin_json" "$out"/lib/
 
 # Nothing of Camunda may remain where the build reads it, except the REST API document of the fuzz test
 # (camunda-engine-rest-openapi: a JSON file, no classes).
-left=$(grep -rnE 'org[./]camunda[./](bpm|spin|commons|connect)\b' "$out"/pom.xml "${texts[@]}" \
+left=$(grep -rnE 'org(\\\\)?[./]camunda(\\\\)?[./](bpm|spin|commons|connect)\b' "$out"/pom.xml "${texts[@]}" \
   | grep -vE 'camunda-engine-rest-openapi|<groupId>org\.camunda\.bpm</groupId>' || true)
 if [ -n "$left" ]; then
   echo "convert.sh: Camunda names left after the conversion:" >&2
