@@ -15,6 +15,7 @@ out=${1:-target/operaton}
 operaton_version=$(sed -n 's/^operaton.version=//p' "$here/versions.properties")
 spin_json_version=$(sed -n 's/^operaton.spin-json.version=//p' "$here/versions.properties")
 
+case "$(realpath -m "$out")" in "$(pwd)"|/) echo "convert.sh: will not overwrite $out" >&2; exit 2 ;; esac
 rm -rf "$out"
 mkdir -p "$out"
 cp -r pom.xml src processes forms .camunda "$out"/
