@@ -22,6 +22,14 @@ cp -r pom.xml src processes forms .camunda "$out"/
 # Files only the Operaton build has (test support for what its engine does not ship here).
 cp -r "$here"/overlay/. "$out"/
 
+# Directory logins (profile ldap) are built on the LDAP plugin, which is not served here for Operaton
+# (org.operaton.bpm.identity:operaton-identity-ldap): its classes and test are left out, and overlay/'s
+# DirectoryConfiguration refuses the profile. Where the plugin is served, drop this and that file.
+rm "$out"/src/main/java/org/aftersales/identity/ldap/{DirectoryClient,DirectoryIdentityPlugin,DirectorySession}.java \
+  "$out"/src/test/java/org/aftersales/identity/ldap/DirectoryLoginIT.java
+perl -0pi -e 's/\n  \@Test\n  void likePatternsMatchAsTheEngineMeansThem\(\) \{.*?\n  \}\n/\n/s or die "GroupMappingTest: no like test\n"' \
+  "$out"/src/test/java/org/aftersales/identity/ldap/GroupMappingTest.java
+
 # The webapps' files live in the Operaton webjar under webjars/operaton; ours override them there.
 mv "$out"/src/main/resources/META-INF/resources/webjars/camunda "$out"/src/main/resources/META-INF/resources/webjars/operaton
 # Service loader files are named after the interface they implement.
@@ -85,6 +93,10 @@ perl -0pi -e '
   s{\$\{camunda\.version\}}{\${operaton.version}}g;
   s{<groupId>org\.operaton\.bpm</groupId>(\s*)<artifactId>operaton-engine-rest-openapi</artifactId>(\s*)<version>__KEEP_CAMUNDA__}{<groupId>org.camunda.bpm</groupId>$1<artifactId>camunda-engine-rest-openapi</artifactId>$2<version>\${camunda.version}}
     or die "pom.xml: no camunda-engine-rest-openapi\n";
+  # Not served here (see the directory logins above).
+  s{\s*<dependency>\s*(?:<!--(?:(?!-->).)*-->\s*)?<groupId>org\.operaton\.bpm\.identity</groupId>\s*<artifactId>operaton-identity-ldap</artifactId>.*?</dependency>}{}s
+    or die "pom.xml: no identity-ldap\n";
+  s{,DirectoryLoginIT</test>}{</test>} or die "pom.xml: no DirectoryLoginIT\n";
   # Not served here, and unused: the starter-test brings only camunda-bpm-assert and JUnit 4 helpers.
   s{\s*<dependency>\s*<groupId>org\.operaton\.bpm\.springboot</groupId>\s*<artifactId>operaton-bpm-spring-boot-starter-test</artifactId>.*?</dependency>}{}s
     or die "pom.xml: no starter-test\n";

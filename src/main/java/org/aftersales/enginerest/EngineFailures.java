@@ -6,6 +6,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.aftersales.common.Language;
+import org.aftersales.identity.ldap.DirectoryUnavailableException;
+import org.aftersales.security.DirectoryUnavailable;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -59,6 +62,10 @@ final class EngineFailures {
 
   private static Optional<Answer> answer(Throwable cause, Collection<String> pathValues) {
     String message = cause.getMessage() == null ? "" : cause.getMessage();
+    if (cause instanceof DirectoryUnavailableException) {
+      return Optional.of(new Answer(503, DirectoryUnavailable.TYPE,
+          (String) DirectoryUnavailable.body(Language.EN).get("message"), true));
+    }
     if (cause instanceof AuthorizationException) {
       return Optional.of(new Answer(403, "AuthorizationException", message, true));
     }

@@ -1,6 +1,7 @@
 package org.aftersales.identity;
 
 import java.util.Arrays;
+import org.aftersales.identity.ldap.DirectorySettingsCheck;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
@@ -21,7 +22,7 @@ public class AdminPasswordCheck implements EnvironmentPostProcessor, Ordered {
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
     boolean demo = Arrays.asList(environment.getActiveProfiles()).contains("demo");
     String password = environment.getProperty(PROPERTY, "");
-    if (demo) {
+    if (demo || !DirectorySettingsCheck.needsAdminPassword(environment)) {
       return;
     }
     if (password.isBlank()) {

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the groups of the contract and their authorizations. Safe to run on every
- * start and on several nodes at once: it only adds what is missing.
+ * Creates the groups of the contract (unless they come from a directory) and their authorizations.
+ * Safe to run on every start and on several nodes at once: it only adds what is missing.
  */
 @Component
 public class IdentitySeeder {
@@ -61,8 +61,13 @@ public class IdentitySeeder {
   }
 
   private void seedOnce() {
+    // Under a directory (profile ldap) identity is read-only: groups come from there through the group
+    // mapping, and only their authorizations are ours to seed.
+    boolean ownGroups = !identityService.isReadOnly();
     for (StaffGroup group : StaffGroup.values()) {
-      ensureGroup(group.id(), group.displayName(), Groups.GROUP_TYPE_WORKFLOW);
+      if (ownGroups) {
+        ensureGroup(group.id(), group.displayName(), Groups.GROUP_TYPE_WORKFLOW);
+      }
       grantStaff(group.id());
     }
     for (StaffGroup group : List.of(StaffGroup.CUSTOMER_SERVICE, StaffGroup.SALES)) {
@@ -75,7 +80,9 @@ public class IdentitySeeder {
       // show them definitions only: approvers have no instance or history permissions.
       grant(group.id(), Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     }
-    ensureGroup(StaffGroup.AUDITORS, StaffGroup.AUDITORS_NAME, Groups.GROUP_TYPE_WORKFLOW);
+    if (ownGroups) {
+      ensureGroup(StaffGroup.AUDITORS, StaffGroup.AUDITORS_NAME, Groups.GROUP_TYPE_WORKFLOW);
+    }
     grantAuditors(StaffGroup.AUDITORS);
     LOG.info("Identity seeded: {} staff groups, auditors; administrators are group {}",
         StaffGroup.values().length, StaffGroup.ADMINS);

@@ -1,11 +1,15 @@
 package org.aftersales.identity;
 
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.aftersales.approval.ApprovalVariables;
 import org.aftersales.common.Language;
+import org.aftersales.identity.ldap.DirectoryUnavailableException;
+import org.aftersales.identity.ldap.GroupMapping;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -79,7 +83,13 @@ public class TasklistFilters {
       identitySeeder.grant(group.id(), Resources.FILTER, overdue.getId(), Permissions.READ);
       priority += 2;
     }
-    ensurePersonalFilters(existing);
+    try {
+      ensurePersonalFilters(existing);
+    } catch (DirectoryUnavailableException e) {
+      // The application starts without the directory (the local admin can log in); people get their
+      // filters at the first refresh after it is back.
+      LOG.warn("Personal Tasklist filters wait for the directory: {}", e.getMessage());
+    }
   }
 
   /** Moves the overdue filters to the current time and gives new people their filter. */
@@ -105,7 +115,7 @@ public class TasklistFilters {
     List<String> withOffered = owners(existing, KIND_OFFERED);
     List<String> withApprovals = owners(existing, KIND_APPROVALS);
     List<String> withRequests = owners(existing, KIND_REQUESTS);
-    for (User user : identityService.createUserQuery().list()) {
+    for (User user : people()) {
       if (!withMine.contains(user.getId())) {
         savePersonal(newFilter(KIND_MINE, user.getId(), MINE_PRIORITY,
             taskService.createTaskQuery().taskAssignee(user.getId())), user.getId());
@@ -125,6 +135,21 @@ public class TasklistFilters {
             approvalsQuery(user.getId())), user.getId());
       }
     }
+  }
+
+  /**
+   * Everyone with personal filters: every user of Camunda's own identity; under a directory (profile ldap)
+   * the members of our groups, not the whole company.
+   */
+  private Collection<User> people() {
+    if (!identityService.isReadOnly()) {
+      return identityService.createUserQuery().list();
+    }
+    Map<String, User> people = new LinkedHashMap<>();
+    for (String group : GroupMapping.ourGroupIds()) {
+      identityService.createUserQuery().memberOfGroup(group).list().forEach(user -> people.putIfAbsent(user.getId(), user));
+    }
+    return people.values();
   }
 
   /** Filters seeded by an earlier version in another order take this one's. */

@@ -42,11 +42,20 @@ public class HttpDelivery {
       request.header("Authorization", "Bearer " + endpoint.token());
     }
     HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    check(system, "POST " + uri, response);
+  }
+
+  /**
+   * Returns on 2xx; throws {@link DeliveryRefusedException} for answers that retrying cannot fix and
+   * an {@link IOException} (retried by the outbox) for the rest. {@code request} is how the error
+   * names the request (without secrets).
+   */
+  public static void check(String system, String request, HttpResponse<String> response) throws IOException {
     int status = response.statusCode();
     if (status / 100 == 2) {
       return;
     }
-    String detail = system + " answered " + status + " to POST " + uri + ": " + abbreviate(response.body());
+    String detail = system + " answered " + status + " to " + request + ": " + abbreviate(response.body());
     if (REFUSALS.contains(status)) {
       throw new DeliveryRefusedException(detail);
     }
@@ -55,7 +64,7 @@ public class HttpDelivery {
     throw new IOException(detail);
   }
 
-  private static String abbreviate(String body) {
+  public static String abbreviate(String body) {
     if (body == null) {
       return "";
     }

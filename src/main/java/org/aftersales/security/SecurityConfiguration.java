@@ -5,6 +5,7 @@ import jakarta.servlet.Filter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.aftersales.common.Languages;
 import org.aftersales.identity.StaffGroup;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,6 +56,12 @@ public class SecurityConfiguration {
   FilterRegistrationBean<ResponseSecurityHeaders> responseSecurityHeaders(
       @Value("${aftersales.security.tls}") boolean tls) {
     return register(new ResponseSecurityHeaders(tls), "responseSecurityHeaders", 5, "/*");
+  }
+
+  /** Right after the headers: a directory that cannot answer (profile ldap) is a 503, wherever it fails. */
+  @Bean
+  FilterRegistrationBean<DirectoryUnavailable> directoryUnavailable(Languages languages) {
+    return register(new DirectoryUnavailable(languages), "directoryUnavailable", 6, "/*");
   }
 
   @Bean

@@ -28,6 +28,7 @@ class TaskQueryWithExistsSourceTest {
           <!-- CHANGED: identity links are matched inside an EXISTS per task (below), so rows repeat only
             where a sort joins a relation (a variable): DISTINCT only then. -->
           <bind name="identityLinksInExists" value="true" />
+          <bind name="grantsAsSet" value="false" />
           <bind name="relationJoined" value="false" />
           <foreach collection="orderingProperties" item="orderingProperty">
             <if test="orderingProperty.relation != null">
@@ -39,8 +40,11 @@ class TaskQueryWithExistsSourceTest {
       {"""
           ${countDistinctBeforeStart} RES.ID_ ${countDistinctBeforeEnd}
           """, """
-          <!-- CHANGED: a count reads the whole queue anyway; joining the identity links is cheaper there. -->
+          <!-- CHANGED: a count reads the whole queue anyway; joining the identity links is cheaper there,
+            and so is matching the tasks against the set of the user's grants (a hash) instead of probing
+            the grants once per task. -->
           <bind name="identityLinksInExists" value="false" />
+          <bind name="grantsAsSet" value="true" />
           ${countDistinctBeforeStart} RES.ID_ ${countDistinctBeforeEnd}
           """},
       {"""

@@ -33,6 +33,11 @@ public final class WebappSession {
 
   /** Logs in to {@code app} (cockpit, tasklist, admin) as the webapp's login form does; the login's status. */
   public int login(String app, String user, String password) {
+    return loginResponse(app, user, password).statusCode();
+  }
+
+  /** The login's whole answer, as {@link #login} sends it. */
+  public HttpResponse<String> loginResponse(String app, String user, String password) {
     send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/default/")).GET());
     var login = send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
         .header("Content-Type", "application/x-www-form-urlencoded")
@@ -43,7 +48,7 @@ public final class WebappSession {
     var fetched = send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/default/"))
         .header("X-XSRF-TOKEN", "Fetch").GET());
     fetched.headers().firstValue("X-XSRF-TOKEN").ifPresent(value -> this.token = value);
-    return login.statusCode();
+    return login;
   }
 
   public HttpResponse<String> get(String path) {

@@ -31,4 +31,9 @@ class EmbeddedNotificationAdapter implements NotificationPort {
     LOG.info("Notification to {} {} ({}): {}", notification.recipientType(), notification.recipient(),
         notification.kind(), notification.subject());
   }
+
+  @Override
+  public String channel() {
+    return NoticeChannels.EMBEDDED;
+  }
 }

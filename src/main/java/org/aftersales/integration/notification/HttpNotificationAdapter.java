@@ -23,4 +23,9 @@ class HttpNotificationAdapter implements NotificationPort {
   public void send(Notification notification, String idempotencyKey) throws Exception {
     http.post("/notifications", idempotencyKey, payloads.write(notification));
   }
+
+  @Override
+  public String channel() {
+    return NoticeChannels.HTTP;
+  }
 }

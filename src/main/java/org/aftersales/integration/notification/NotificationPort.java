@@ -4,4 +4,7 @@ package org.aftersales.integration.notification;
 public interface NotificationPort {
 
   void send(Notification notification, String idempotencyKey) throws Exception;
+
+  /** The channel this adapter is, as {@code aftersales.notification.channels} names it. */
+  String channel();
 }

@@ -1,6 +1,7 @@
 package org.aftersales.integration.notification;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.aftersales.common.Language;
 import org.aftersales.common.Languages;
@@ -10,7 +11,11 @@ import org.aftersales.integration.outbox.OutboxMessage;
 import org.aftersales.integration.outbox.OutboxPayloads;
 import org.springframework.stereotype.Component;
 
-/** Queues notifications in the outbox and delivers them through the notification port. */
+/**
+ * Queues notifications in the outbox, one message per channel of the notice
+ * ({@link NoticeChannels}), and delivers those of the adapter channel through the notification
+ * port; the other channels' adapters deliver their own messages ({@link ChannelAdapter}).
+ */
 @Component
 public class Notifications implements OutboxHandler {
 
@@ -20,12 +25,17 @@ public class Notifications implements OutboxHandler {
   private final OutboxPayloads payloads;
   private final NotificationPort port;
   private final Languages languages;
+  private final NoticeChannels channels;
 
-  public Notifications(Outbox outbox, OutboxPayloads payloads, NotificationPort port, Languages languages) {
+  public Notifications(Outbox outbox, OutboxPayloads payloads, List<NotificationPort> ports, Languages languages,
+      NoticeChannels channels) {
     this.outbox = outbox;
     this.payloads = payloads;
-    this.port = port;
+    this.port = ports.stream().filter(candidate -> candidate.channel().equals(channels.adapter())).findFirst()
+        .orElseThrow(() -> new IllegalStateException("No notification adapter '" + channels.adapter()
+            + "' (aftersales.integration.notification.adapter: embedded or http)"));
     this.languages = languages;
+    this.channels = channels;
   }
 
   /**
@@ -45,14 +55,17 @@ public class Notifications implements OutboxHandler {
   }
 
   /**
-   * Queues the notification in the current transaction. {@code occurrence} names the one
-   * process step that decided it (an activity instance id): the key derived from it is the
-   * same however often the delivery is repeated.
+   * Queues the notification in the current transaction, once per channel. {@code occurrence}
+   * names the one process step that decided it (an activity instance id): the key derived from it
+   * is the same however often the delivery is repeated, and differs per channel, so a channel's
+   * retries never send on another channel again.
    */
   void queue(Notification notification, String occurrence) {
-    String key = "notification:" + UUID.nameUUIDFromBytes(
-        (notification.kind() + "|" + occurrence).getBytes(StandardCharsets.UTF_8));
-    outbox.enqueue(TYPE, notification.caseNumber(), key, notification);
+    UUID event = UUID.nameUUIDFromBytes((notification.kind() + "|" + occurrence).getBytes(StandardCharsets.UTF_8));
+    for (String channel : channels.forNotice(notification.kind(), notification.recipientType())) {
+      String key = channel.equals(channels.adapter()) ? "notification:" + event : "notification:" + channel + ":" + event;
+      outbox.enqueue(channels.outboxType(channel), notification.caseNumber(), key, notification);
+    }
   }
 
   @Override
