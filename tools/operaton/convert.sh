@@ -57,6 +57,9 @@ perl -pi -e '
 perl -pi -e 'BEGIN { %r = ('"$renames"'); $re = join "|", map quotemeta, sort { length $b <=> length $a } keys %r }
   s/\b($re)\b/$r{$1}/g;' "${java[@]}"
 
+# 2b. The engine's administrators' group, where a test names it (Groups.CAMUNDA_ADMIN in main code).
+perl -pi -e 's/"camunda-admin"/"operaton-admin"/g' "${java[@]}"
+
 # 3. Packages (Operaton's ChangePackage recipe: bpm, spin, commons, connect), also as resource paths,
 #    and the Spring properties camunda.bpm.* -> operaton.bpm.*.
 perl -pi -e '
