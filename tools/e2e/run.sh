@@ -2,14 +2,17 @@
 # Starts the packaged application (demo profile, a throw-away H2 database, port 18080)
 # and drives Debian's chromium through the webapps as people use them.
 #   bash tools/e2e/run.sh          (after mvn package; needs node, npm and chromium)
+#   E2E_JAR=target/operaton/target/aftersales-flow-operaton-0.1.0-SNAPSHOT.jar bash tools/e2e/run.sh   (on Operaton)
 # Screenshots land in tools/e2e/screenshots/.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 port="${E2E_PORT:-18080}"
 
-jar=$(ls "$root"/target/aftersales-flow-*.jar 2>/dev/null | grep -v '\.original$' | head -1 || true)
+# E2E_JAR: another build's jar, e.g. the Operaton build's (docs/engines.md).
+jar=${E2E_JAR:-$(ls "$root"/target/aftersales-flow-*.jar 2>/dev/null | grep -v '\.original$' | head -1 || true)}
 [ -n "$jar" ] || { echo "e2e: no packaged jar in target/: run mvn package first" >&2; exit 2; }
+jar=$(realpath "$jar")
 command -v chromium >/dev/null 2>&1 || { echo "e2e: chromium is not installed (apt-get install chromium)" >&2; exit 2; }
 
 cd "$here"

@@ -34,7 +34,7 @@ final class EngineFailures {
   private static final Pattern NULL_LOCAL = Pattern.compile("because \"(\\w+)\" is null");
   /** ... and when the engine looked an entity up and found none ({@code TaskEntity.getId() because "task" is null}). */
   private static final Pattern NULL_ENTITY = Pattern.compile(
-      "\"org\\.camunda\\.bpm\\.engine\\.impl\\.[\\w.$]+Entity\\.\\w+\\(\\)\" because \"(\\w+)\" is null");
+      "\"org\\.(?:camunda|operaton)\\.bpm\\.engine\\.impl\\.[\\w.$]+Entity\\.\\w+\\(\\)\" because \"(\\w+)\" is null");
   /** ... and when a field of the DTO was null ({@code because "this.type" is null}). */
   private static final Pattern NULL_FIELD = Pattern.compile("because \"this\\.(\\w+)\" is null");
 

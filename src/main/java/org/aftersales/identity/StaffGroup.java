@@ -2,6 +2,7 @@ package org.aftersales.identity;
 
 import java.util.Arrays;
 import java.util.List;
+import org.camunda.bpm.engine.authorization.Groups;
 
 /** The groups of the public contract (DESIGN §3) whose members work tasks in Tasklist. */
 public enum StaffGroup {
@@ -19,7 +20,8 @@ public enum StaffGroup {
 
   public static final String AUDITORS = "auditors";
   public static final String AUDITORS_NAME = "Auditors";
-  public static final String ADMINS = "camunda-admin";
+  /** The engine's administrators: {@code camunda-admin} on Camunda, {@code operaton-admin} on Operaton. */
+  public static final String ADMINS = Groups.CAMUNDA_ADMIN;
 
   private final String id;
   private final String displayName;

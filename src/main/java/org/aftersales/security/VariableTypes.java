@@ -152,7 +152,7 @@ final class VariableTypes {
       headers.putSingle("content-type", contentType);
       form = new MultipartPayloadProvider().readFrom(MultipartFormData.class, null, null, null, headers,
           new ByteArrayInputStream(body));
-    } catch (IOException | RuntimeException unreadable) {
+    } catch (Exception unreadable) { // IOException on Camunda; Operaton's readFrom declares none
       return Optional.of("Variable '" + name + "': the multipart body cannot be read");
     }
     MultipartFormData.FormPart objectType = form.getNamedPart("type");

@@ -45,8 +45,11 @@ public class TaskQueryStatements extends AbstractProcessEnginePlugin {
   /** Engine database types (DbSqlSessionFactory.POSTGRES, .H2) our statements are tested on. */
   static final Set<String> DATABASES = Set.of("postgres", "h2");
 
-  /** The engine whose Task.xml ours is derived from (TaskQueryWithExistsSourceTest keeps them equal). */
-  static final String ENGINE_VERSION = "7.24.0";
+  /**
+   * The engines whose Task.xml ours is derived from (TaskQueryWithExistsSourceTest keeps them equal):
+   * Camunda 7.24.0, and Operaton 1.0.3, whose Task.xml is 7.24.0's but for the package names.
+   */
+  static final Set<String> ENGINE_VERSIONS = Set.of("7.24.0", "1.0.3");
 
   private final boolean enabled;
   private DbSqlSessionFactory statements;
@@ -64,10 +67,10 @@ public class TaskQueryStatements extends AbstractProcessEnginePlugin {
       return;
     }
     String engineVersion = ProcessEngineConfigurationImpl.class.getPackage().getImplementationVersion();
-    if (engineVersion != null && !ENGINE_VERSION.equals(engineVersion)) {
+    if (engineVersion != null && !ENGINE_VERSIONS.contains(engineVersion)) {
       // Our copy may no longer match the engine's criteria: slower but right beats fast and wrong.
-      LOG.warn("Task queries use the engine's own statements: ours are derived from Camunda {}, this is {};"
-          + " derive TaskQueryWithExists.xml anew (docs/performance-notes.md)", ENGINE_VERSION, engineVersion);
+      LOG.warn("Task queries use the engine's own statements: ours are derived from engine versions {}, this is {};"
+          + " derive TaskQueryWithExists.xml anew (docs/performance-notes.md)", ENGINE_VERSIONS, engineVersion);
       return;
     }
     addMapper(configuration.getSqlSessionFactory().getConfiguration());

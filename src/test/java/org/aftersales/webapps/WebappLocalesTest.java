@@ -37,7 +37,7 @@ class WebappLocalesTest {
 
   /** English texts that are the same in Chinese: names, abbreviations, date patterns. */
   private static final Set<String> SAME_IN_CHINESE = Set.of(
-      "Camunda", "Optimize", "ID", "ID*", "CSV", "JSON", "YYYY-MM-DDTHH:mm:ss", "L", "HH:mm");
+      "Camunda", "Operaton", "Optimize", "ID", "ID*", "CSV", "JSON", "YYYY-MM-DDTHH:mm:ss", "L", "HH:mm");
   /** English plural endings ("instance" + "s"): Chinese has none, so they are empty. */
   private static final Set<String> EMPTY_IN_CHINESE = Set.of(
       "PLGN_BATCH_S", "PLGN_MIG_S", "PLGN_MOD_DIALOG_S", "PLGN_MOD_RESTART_DIALOG_S");

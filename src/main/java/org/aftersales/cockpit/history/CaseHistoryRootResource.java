@@ -13,6 +13,7 @@ public class CaseHistoryRootResource extends AbstractCockpitPluginRootResource {
 
   @Path("{engine}")
   public CaseHistoryResource engine(@PathParam("engine") String engineName) {
-    return subResource(new CaseHistoryResource(engineName, servletContext), engineName);
+    // subResource(...) only hands its argument back, and its parameters differ between Camunda and Operaton.
+    return new CaseHistoryResource(engineName, servletContext);
   }
 }

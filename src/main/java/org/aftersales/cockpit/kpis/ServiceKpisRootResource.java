@@ -14,6 +14,7 @@ public class ServiceKpisRootResource extends AbstractCockpitPluginRootResource {
 
   @Path("{engineName}")
   public ServiceKpisResource engine(@PathParam("engineName") String engineName) {
-    return subResource(new ServiceKpisResource(engineName, servletContext), engineName);
+    // subResource(...) only hands its argument back, and its parameters differ between Camunda and Operaton.
+    return new ServiceKpisResource(engineName, servletContext);
   }
 }

@@ -70,7 +70,7 @@ function moments() {
   const found = new Set();
   const isMoment = (m) => typeof m === 'function' && m.fn && typeof m.updateOffset === 'function' && typeof m.version === 'string';
   if (isMoment(window.moment)) found.add(window.moment);
-  const chunks = window.webpackChunkcamunda_bpm_webapp;
+  const chunks = window.webpackChunkcamunda_bpm_webapp || window.webpackChunkoperaton_bpm_webapp; // Camunda, Operaton
   if (chunks && typeof chunks.push === 'function') {
     // webpack hands its module loader to a chunk's runtime function: find moment's module by its source
     chunks.push([[`aftersales-service-zone-${Math.random()}`], {}, (load) => {
