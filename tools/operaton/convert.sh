@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Writes the Operaton build of this application to target/operaton/ (or $1): a copy of pom.xml,
-# src/, processes/, forms/ and .camunda/ (element templates, for their test) with Camunda 7's names
+# src/, processes/, forms/, .camunda/ (element templates, for their test) and docker/ (the compose
+# topology the two-node test runs) with Camunda 7's names
 # changed to Operaton 1.0's. The sources in git stay Camunda's; nothing here changes them.
 # See docs/engines.md for what is changed and why.
 #
@@ -18,7 +19,7 @@ spin_json_version=$(sed -n 's/^operaton.spin-json.version=//p' "$here/versions.p
 case "$(realpath -m "$out")" in "$(pwd)"|/) echo "convert.sh: will not overwrite $out" >&2; exit 2 ;; esac
 rm -rf "$out"
 mkdir -p "$out"
-cp -r pom.xml src processes forms .camunda "$out"/
+cp -r pom.xml src processes forms .camunda docker "$out"/
 # Files only the Operaton build has (test support for what its engine does not ship here).
 cp -r "$here"/overlay/. "$out"/
 
