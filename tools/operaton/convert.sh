@@ -62,11 +62,13 @@ perl -pi -e 'BEGIN { %r = ('"$renames"'); $re = join "|", map quotemeta, sort { 
 perl -pi -e 's/"camunda-admin"/"operaton-admin"/g' "${java[@]}"
 
 # 3. Packages (Operaton's ChangePackage recipe: bpm, spin, commons, connect), also as resource paths,
-#    and the Spring properties camunda.bpm.* -> operaton.bpm.*.
+#    and the Spring properties camunda.bpm.* -> operaton.bpm.* (also as command-line arguments,
+#    --camunda.bpm.*, which the two-node test gives its nodes).
 perl -pi -e '
   s/\borg\.camunda\.(bpm|spin|commons|connect)\b/org.operaton.$1/g;
   s{\borg/camunda/(bpm|spin|commons|connect)/}{org/operaton/$1/}g;
   s/(?<![\w.-])camunda\.bpm\./operaton.bpm./g;
+  s/(?<![\w.-])--camunda\.bpm\./--operaton.bpm./g;
   s/^camunda:(\s*)$/operaton:$1/;
   s{webjars/camunda/}{webjars/operaton/}g;
   s/\bcamunda-webapp-webjar\b/operaton-webapp-webjar/g;
